@@ -1,0 +1,26 @@
+// One direction of one layer over the whole sequence: the unit of work a recurrent kernel computes.
+namespace Recurrent.Kernels;
+
+/// <summary>
+/// Inputs are time-major rows (L·N rows of <see cref="InputSize"/>). The kernel starts from <see cref="Hidden"/>
+/// (and <see cref="Cell"/> for LSTM), leaves the final states there, and writes h_t of batch row n into
+/// <c>Output[(t·N + n)·OutputWidth + OutputColumn + j]</c>.
+/// </summary>
+internal sealed record DirectionJob(
+    CellKind Kind,
+    Nonlinearity Nonlinearity,
+    float[] Input,          // (L, N, H_in)
+    int SeqLen,
+    int Batch,
+    int InputSize,
+    int HiddenSize,
+    Tensor WeightIh,        // (G·H, H_in)
+    Tensor WeightHh,        // (G·H, H)
+    Tensor? BiasIh,         // (G·H)
+    Tensor? BiasHh,         // (G·H)
+    bool Reverse,
+    float[] Hidden,         // (N, H), in and out
+    float[]? Cell,          // (N, H), LSTM only
+    float[] Output,         // (L, N, D·H)
+    int OutputColumn,
+    int OutputWidth);

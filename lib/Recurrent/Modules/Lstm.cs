@@ -1,0 +1,23 @@
+// nn.LSTM: a cell state c carried beside h, written through input, forget and output gates.
+namespace Recurrent;
+
+/// <summary>
+/// A long short-term memory layer stack, as PyTorch's <c>nn.LSTM</c> (without proj_size): gates i, f, g, o
+/// stacked in that order; c' = f ⊙ c + i ⊙ g, h' = o ⊙ tanh(c'). Shapes as <see cref="Rnn"/>, plus c_n like h_n.
+/// </summary>
+public sealed class Lstm : RecurrentModule
+{
+    public Lstm(int inputSize, int hiddenSize, int numLayers = 1, bool bias = true, bool batchFirst = false,
+        bool bidirectional = false)
+        : base(nameof(Lstm), Kernels.CellKind.Lstm, inputSize, hiddenSize, numLayers, Nonlinearity.Tanh, bias,
+            batchFirst, bidirectional)
+    {
+    }
+
+    /// <summary>Runs the sequence; the state defaults to zeros, each of shape (D·numLayers, N, H).</summary>
+    public (Tensor Output, (Tensor HN, Tensor CN) State) Forward(Tensor input, (Tensor H0, Tensor C0)? state = null)
+    {
+        var result = Run(input, state?.H0, state?.C0, "hidden[0]", "hidden[1]");
+        return (result.Output, (result.HN, result.CN!));
+    }
+}

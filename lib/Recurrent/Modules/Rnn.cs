@@ -1,0 +1,29 @@
+// nn.RNN: h_t = act(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh), stacked and optionally bidirectional.
+namespace Recurrent;
+
+/// <summary>
+/// An Elman RNN, as PyTorch's <c>nn.RNN</c>: for each layer and time step
+/// <c>h_t = tanh(W_ih x_t + b_ih + W_hh h_(t−1) + b_hh)</c> (or ReLU). Input (L, N, H_in), (N, L, H_in) with
+/// <c>batchFirst</c>, or unbatched (L, H_in); returns output (…, D·H) from the last layer and h_n (D·layers, N, H).
+/// <code>
+/// Torch.ManualSeed(0);
+/// var rnn = new Rnn(inputSize: 1, hiddenSize: 2, batchFirst: true);
+/// var (output, hN) = rnn.Forward(Torch.Arange(1, 21).View(4, 5, 1));   // (4, 5, 2), (1, 4, 2)
+/// </code>
+/// </summary>
+public sealed class Rnn : RecurrentModule
+{
+    public Rnn(int inputSize, int hiddenSize, int numLayers = 1, Nonlinearity nonlinearity = Nonlinearity.Tanh,
+        bool bias = true, bool batchFirst = false, bool bidirectional = false)
+        : base(nameof(Rnn), Kernels.CellKind.Rnn, inputSize, hiddenSize, numLayers, nonlinearity, bias, batchFirst,
+            bidirectional)
+    {
+    }
+
+    /// <summary>Runs the sequence; <paramref name="h0"/> defaults to zeros of shape (D·numLayers, N, H).</summary>
+    public (Tensor Output, Tensor HN) Forward(Tensor input, Tensor? h0 = null)
+    {
+        var result = Run(input, h0, null, "hidden", "");
+        return (result.Output, result.HN);
+    }
+}

@@ -1,0 +1,59 @@
+// An ordered name → tensor map: a module's parameters in PyTorch's state_dict order, printed like an OrderedDict.
+using System.Diagnostics.CodeAnalysis;
+
+namespace Recurrent;
+
+/// <summary>Parameters by their PyTorch names, enumerated in PyTorch's order.</summary>
+public sealed class StateDict : IReadOnlyDictionary<string, Tensor>
+{
+    private readonly List<KeyValuePair<string, Tensor>> _items = [];
+    private readonly Dictionary<string, Tensor> _byName = new(StringComparer.Ordinal);
+
+    public StateDict()
+    {
+    }
+
+    public StateDict(IEnumerable<KeyValuePair<string, Tensor>> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var (name, tensor) in items)
+        {
+            Add(name, tensor);
+        }
+    }
+
+    public void Add(string name, Tensor tensor)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(tensor);
+        if (!_byName.TryAdd(name, tensor))
+        {
+            throw new ArgumentException($"duplicate parameter name '{name}'", nameof(name));
+        }
+        _items.Add(new(name, tensor));
+    }
+
+    public Tensor this[string key] => _byName.TryGetValue(key, out var t)
+        ? t
+        : throw new KeyNotFoundException($"no parameter named '{key}'; known: {string.Join(", ", Keys)}");
+
+    public IEnumerable<string> Keys => _items.Select(i => i.Key);
+
+    public IEnumerable<Tensor> Values => _items.Select(i => i.Value);
+
+    public int Count => _items.Count;
+
+    public bool ContainsKey(string key) => _byName.ContainsKey(key);
+
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out Tensor value) => _byName.TryGetValue(key, out value);
+
+    public IEnumerator<KeyValuePair<string, Tensor>> GetEnumerator() => _items.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Like Python's repr of the OrderedDict PyTorch returns: <c>OrderedDict([('weight_ih_l0', tensor(...)), ...])</c>.</summary>
+    public override string ToString() =>
+        "OrderedDict([" + string.Join(",\n             ", _items.Select(i => $"('{i.Key}', {Indent(i.Value.ToString())})")) + "])";
+
+    private static string Indent(string text) => text.Replace("\n", "\n" + new string(' ', 14), StringComparison.Ordinal);
+}

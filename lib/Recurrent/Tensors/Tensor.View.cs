@@ -1,0 +1,157 @@
+// Shape operations that return views sharing storage (View, Transpose, Unsqueeze, Squeeze) or copy when they must (Reshape).
+namespace Recurrent;
+
+public sealed partial class Tensor
+{
+    /// <summary>The same elements seen with another shape, sharing storage; one size may be -1 to be inferred.</summary>
+    public Tensor View(params int[] shape)
+    {
+        var target = InferShape(shape);
+        var strides = ComputeViewStrides(target) ?? throw new ArgumentException(
+            "view size is not compatible with input tensor's size and stride (at least one dimension spans across " +
+            $"two contiguous subspaces). Use Reshape(...) instead. Input shape {ShapeText(_shape)}, " +
+            $"requested {ShapeText(shape)}", nameof(shape));
+        return new Tensor(_storage, _offset, target, strides);
+    }
+
+    /// <summary>Like <see cref="View"/>, but copies when the strides do not allow a view.</summary>
+    public Tensor Reshape(params int[] shape)
+    {
+        var target = InferShape(shape);
+        var strides = ComputeViewStrides(target);
+        return strides is null ? new Tensor(ToArray(), target) : new Tensor(_storage, _offset, target, strides);
+    }
+
+    /// <summary>A view with dimensions <paramref name="dim0"/> and <paramref name="dim1"/> swapped.</summary>
+    public Tensor Transpose(int dim0, int dim1)
+    {
+        var a = NormalizeDim(dim0, Dim, nameof(dim0));
+        var b = NormalizeDim(dim1, Dim, nameof(dim1));
+        var shape = (int[])_shape.Clone();
+        var strides = (int[])_strides.Clone();
+        (shape[a], shape[b]) = (shape[b], shape[a]);
+        (strides[a], strides[b]) = (strides[b], strides[a]);
+        return new Tensor(_storage, _offset, shape, strides);
+    }
+
+    /// <summary>The transpose of a matrix (a view); vectors come back unchanged, as in PyTorch.</summary>
+    public Tensor T => Dim < 2 ? this : Dim == 2 ? Transpose(0, 1) : throw new InvalidOperationException(
+        $"T expects a tensor with at most 2 dimensions, got {Dim}; use Transpose(dim0, dim1)");
+
+    /// <summary>A view with a new dimension of size 1 inserted at <paramref name="dim"/>.</summary>
+    public Tensor Unsqueeze(int dim)
+    {
+        var d = NormalizeDim(dim, Dim + 1, nameof(dim));
+        var shape = _shape.ToList();
+        var strides = _strides.ToList();
+        var stride = d < Dim ? _strides[d] * _shape[d] : 1;
+        shape.Insert(d, 1);
+        strides.Insert(d, stride);
+        return new Tensor(_storage, _offset, shape.ToArray(), strides.ToArray());
+    }
+
+    /// <summary>A view without dimension <paramref name="dim"/> if its size is 1; otherwise the same tensor.</summary>
+    public Tensor Squeeze(int dim)
+    {
+        if (Dim == 0)
+        {
+            NormalizeDim(dim, 0, nameof(dim));
+            return this;
+        }
+        var d = NormalizeDim(dim, Dim, nameof(dim));
+        if (_shape[d] != 1)
+        {
+            return this;
+        }
+        var shape = _shape.Where((_, i) => i != d).ToArray();
+        var strides = _strides.Where((_, i) => i != d).ToArray();
+        return new Tensor(_storage, _offset, shape, strides);
+    }
+
+    /// <summary>A copy with the order of elements reversed along <paramref name="dim"/>.</summary>
+    public Tensor Flip(int dim)
+    {
+        var d = NormalizeDim(dim, Dim, nameof(dim));
+        var strides = (int[])_strides.Clone();
+        strides[d] = -strides[d];
+        var offset = _offset + (_shape[d] - 1) * _strides[d];
+        return new Tensor(_storage, offset, (int[])_shape.Clone(), strides).Clone();
+    }
+
+    private int[] InferShape(int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        var target = (int[])shape.Clone();
+        var inferred = -1;
+        var known = 1;
+        for (var i = 0; i < target.Length; i++)
+        {
+            if (target[i] == -1)
+            {
+                if (inferred >= 0)
+                {
+                    throw new ArgumentException($"only one dimension can be inferred, got {ShapeText(shape)}", nameof(shape));
+                }
+                inferred = i;
+            }
+            else if (target[i] < 0)
+            {
+                throw new ArgumentException($"invalid shape dimension {target[i]} in {ShapeText(shape)}", nameof(shape));
+            }
+            else
+            {
+                known *= target[i];
+            }
+        }
+        var count = Numel();
+        if (inferred >= 0 && known != 0 && count % known == 0)
+        {
+            target[inferred] = count / known;
+        }
+        if (inferred >= 0 && target[inferred] == -1 || Numel(target) != count)
+        {
+            throw new ArgumentException(
+                $"shape '{ShapeText(shape)}' is invalid for input of size {count} (input shape {ShapeText(_shape)})",
+                nameof(shape));
+        }
+        return target;
+    }
+
+    /// <summary>PyTorch's computeStride: the strides that view this tensor with <paramref name="target"/>, or null.</summary>
+    private int[]? ComputeViewStrides(int[] target)
+    {
+        if (Numel() == 0 || _shape.Length == 0)
+        {
+            return ContiguousStrides(target);
+        }
+        var newStrides = new int[target.Length];
+        var viewD = target.Length - 1;
+        var chunkBaseStride = _strides[^1];
+        var tensorNumel = 1;
+        var viewNumel = 1;
+        for (var tensorD = _shape.Length - 1; tensorD >= 0; tensorD--)
+        {
+            tensorNumel *= _shape[tensorD];
+            if (tensorD == 0 || (_shape[tensorD - 1] != 1 && _strides[tensorD - 1] != tensorNumel * chunkBaseStride))
+            {
+                while (viewD >= 0 && (viewNumel < tensorNumel || target[viewD] == 1))
+                {
+                    newStrides[viewD] = viewNumel * chunkBaseStride;
+                    viewNumel *= target[viewD];
+                    viewD--;
+                }
+                if (viewNumel != tensorNumel)
+                {
+                    return null;
+                }
+                if (tensorD > 0)
+                {
+                    chunkBaseStride = _strides[tensorD - 1];
+                    tensorNumel = 1;
+                    viewNumel = 1;
+                }
+            }
+        }
+        return viewD == -1 ? newStrides : null;
+    }
+}
