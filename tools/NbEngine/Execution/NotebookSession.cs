@@ -1,0 +1,172 @@
+// One notebook's kernel: a Roslyn script state that cells run on in order, with outputs streamed as they happen.
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+using NbEngine.Formatting;
+using NbEngine.Notebooks;
+
+namespace NbEngine.Execution;
+
+/// <summary>
+/// Runs cells with the Polyglot C# kernel's semantics: variables, usings and types carry over; a failing cell
+/// leaves the state of the cells before it (and what it assigned before throwing) for the next. Front-ends call
+/// <see cref="ExecuteAsync"/> per cell and receive each output through the callback as it is produced (the
+/// returned <see cref="CellResult"/> holds them as nbformat stores them). Cancelling the token interrupts the
+/// running cell; cells run one at a time.
+/// </summary>
+public sealed class NotebookSession : IDisposable
+{
+    private readonly SemaphoreSlim _oneCellAtATime = new(1, 1);
+    private readonly SessionReferences _references;
+    private ScriptOptions _scriptOptions;
+    private ScriptState<object>? _state;
+
+    public NotebookSession(SessionOptions options)
+    {
+        Options = options;
+        _references = new SessionReferences(options);
+        _scriptOptions = ScriptEnvironment.InitialOptions(options.WorkingDirectory);
+        ValueFormatter.EnsureConfigured();
+        ConsoleRouter.EnsureInstalled();
+    }
+
+    public SessionOptions Options { get; }
+
+    /// <summary>Cells executed so far; the next cell gets this plus one.</summary>
+    public int ExecutionCount { get; private set; }
+
+    /// <summary>
+    /// Executes one cell in the given kernel language (<see cref="CellLanguage"/>): C# (with #r / #i
+    /// directives), HTML (displayed as is) or markdown (nothing to run); any other language fails the cell with
+    /// "unsupported kernel: name".
+    /// </summary>
+    public async Task<CellResult> ExecuteAsync(
+        string source, string language = CellLanguage.CSharp, Action<CellOutput>? onOutput = null, CancellationToken cancellationToken = default)
+    {
+        await _oneCellAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            var count = ++ExecutionCount;
+            var clock = Stopwatch.StartNew();
+            var outputs = new OutputCollector(onOutput);
+            var status = language switch
+            {
+                CellLanguage.CSharp => await RunCSharpAsync(source, outputs, cancellationToken),
+                CellLanguage.Html => Show(outputs, DisplayOutput.Single(ValueFormatter.Html, StripMagic(source))),
+                CellLanguage.Markdown => CellStatus.Ok,
+                _ => Fail(outputs, $"unsupported kernel: {language}"),
+            };
+            return new CellResult(status, outputs.Snapshot(), count, clock.Elapsed);
+        }
+        finally
+        {
+            _oneCellAtATime.Release();
+        }
+    }
+
+    public void Dispose() => _oneCellAtATime.Dispose();
+
+    private async Task<CellStatus> RunCSharpAsync(string source, OutputCollector outputs, CancellationToken cancellationToken)
+    {
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (Options.CellTimeout is { } limit)
+        {
+            interrupt.CancelAfter(limit);
+        }
+        CellContext.Current = new CellContext(outputs.Add, interrupt.Token);
+        try
+        {
+            var directives = CellDirectives.Parse(source);
+            var references = await _references.ResolveAsync(directives, outputs.Add, interrupt.Token);
+            _scriptOptions = _scriptOptions.AddReferences(references);
+            if (string.IsNullOrWhiteSpace(directives.Code))
+            {
+                return CellStatus.Ok;
+            }
+            var injected = InterruptInjector.Inject(directives.Code, ScriptEnvironment.ParseOptions);
+            var script = _state is null
+                ? CSharpScript.Create<object>(injected.Code, _scriptOptions)
+                : _state.Script.ContinueWith<object>(injected.Code, _scriptOptions);
+            var errors = (await Task.Run(() => script.Compile(interrupt.Token), interrupt.Token))
+                .Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count > 0)
+            {
+                return Fail(outputs, CompileErrors.Format(errors, injected, directives.Code));
+            }
+            return await RunAsync(script, outputs, interrupt.Token, cancellationToken);
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            return Stopped(outputs, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return Fail(outputs, e.ToString());
+        }
+        finally
+        {
+            CellContext.Current = null;
+        }
+    }
+
+    /// <summary>Runs the compiled cell on a thread of its own, so an interrupt can give up on it if it never checks.</summary>
+    private async Task<CellStatus> RunAsync(
+        Script<object> script, OutputCollector outputs, CancellationToken interrupt, CancellationToken callerToken)
+    {
+        var previous = _state;
+        var run = Task.Factory.StartNew(
+            () => previous is null
+                ? script.RunAsync(catchException: _ => true)
+                : script.RunFromAsync(previous, catchException: _ => true),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        try
+        {
+            await run.WaitAsync(interrupt);
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            if (!await Finishes(run, Options.InterruptGrace))
+            {
+                outputs.Add(ErrorOutput.FromText(
+                    "The cell did not stop when interrupted; its thread was abandoned and the state before it kept."));
+                return Stopped(outputs, callerToken);
+            }
+        }
+        _state = await run;
+        if (_state.Exception is { } exception)
+        {
+            return exception is OperationCanceledException && interrupt.IsCancellationRequested
+                ? Stopped(outputs, callerToken)
+                : Fail(outputs, exception.ToString());
+        }
+        if (_state.ReturnValue is { } value and not DisplayedValue)
+        {
+            outputs.Add(ValueFormatter.Format(value, isResult: true));
+        }
+        return CellStatus.Ok;
+    }
+
+    /// <summary>An interrupt through the caller's token, or else the time limit, stopped the cell.</summary>
+    private CellStatus Stopped(OutputCollector outputs, CancellationToken callerToken) => callerToken.IsCancellationRequested
+        ? Fail(outputs, "System.OperationCanceledException: The cell was interrupted.", CellStatus.Interrupted)
+        : Fail(outputs, $"System.TimeoutException: The cell ran longer than its {Options.CellTimeout?.TotalSeconds:0.###} s limit and was stopped.",
+            CellStatus.TimedOut);
+
+    private static async Task<bool> Finishes(Task run, TimeSpan grace) => await Task.WhenAny(run, Task.Delay(grace)) == run;
+
+    private static CellStatus Fail(OutputCollector outputs, string evalue, CellStatus status = CellStatus.Failed)
+    {
+        outputs.Add(ErrorOutput.FromText(evalue));
+        return status;
+    }
+
+    private static CellStatus Show(OutputCollector outputs, CellOutput output)
+    {
+        outputs.Add(output);
+        return CellStatus.Ok;
+    }
+
+    private static string StripMagic(string source) =>
+        CellLanguage.MagicOf(source) is null ? source : source.Split('\n', 2) is [_, var rest] ? rest : "";
+}

@@ -1,0 +1,41 @@
+// What every notebook starts with: the framework and engine references and the kernel's default imports.
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+using NbEngine.Packages;
+
+namespace NbEngine.Execution;
+
+internal static class ScriptEnvironment
+{
+    /// <summary>The namespaces Polyglot imports before the first cell, plus <c>using static</c> of the helpers.</summary>
+    public static ImmutableArray<string> Imports { get; } =
+    [
+        "System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks",
+        "System.Linq", typeof(Kernel).FullName!,
+    ];
+
+    public static CSharpParseOptions ParseOptions { get; } =
+        new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(() =>
+        [
+            .. FrameworkAssemblies.Paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)),
+            MetadataReference.CreateFromFile(typeof(Kernel).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Microsoft.AspNetCore.Html.IHtmlContent).Assembly.Location),
+        ]);
+
+    /// <summary>The options of a notebook's first submission (references are shared by all sessions).</summary>
+    public static ScriptOptions InitialOptions(string workingDirectory) => ScriptOptions.Default
+        .WithReferences(LazyReferences.Value)
+        .WithImports(Imports)
+        .WithLanguageVersion(LanguageVersion.Latest)
+        .WithOptimizationLevel(OptimizationLevel.Release)
+        .WithEmitDebugInformation(false)
+        .WithAllowUnsafe(true)
+        .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(workingDirectory))
+        .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(workingDirectory));
+}

@@ -1,0 +1,45 @@
+// Formats values the way the Polyglot C# kernel does, through Microsoft.DotNet.Interactive.Formatting.
+using Microsoft.DotNet.Interactive.Formatting;
+using NbEngine.Notebooks;
+
+namespace NbEngine.Formatting;
+
+/// <summary>
+/// The kernel's formatter set-up (default MIME type text/html, strings preferred as text/plain) and the one way
+/// every front-end turns a value into a <see cref="DisplayOutput"/>. The Formatting package's state is
+/// process-wide, so formatters registered by one notebook (Tensor, Plotly) are seen by all.
+/// </summary>
+public static class ValueFormatter
+{
+    public const string Html = "text/html";
+    public const string PlainText = "text/plain";
+
+    private static readonly object Gate = new();
+    private static bool _configured;
+
+    /// <summary>Applies the kernel's configuration once per process.</summary>
+    public static void EnsureConfigured()
+    {
+        lock (Gate)
+        {
+            if (_configured)
+            {
+                return;
+            }
+            Formatter.DefaultMimeType = Html;
+            Formatter.SetPreferredMimeTypesFor(typeof(string), PlainText);
+            _configured = true;
+        }
+    }
+
+    /// <summary>
+    /// The value in the given MIME types, or in the ones the Formatting package prefers for its type (text/plain
+    /// for strings, text/html otherwise unless a formatter says differently).
+    /// </summary>
+    public static DisplayOutput Format(object? value, bool isResult = false, params string[] mimeTypes)
+    {
+        EnsureConfigured();
+        var types = mimeTypes.Length > 0 ? mimeTypes : Formatter.GetPreferredMimeTypesFor(value?.GetType() ?? typeof(object)).ToArray();
+        return new DisplayOutput(types.Distinct().ToDictionary(m => m, m => value.ToDisplayString(m)), isResult);
+    }
+}
