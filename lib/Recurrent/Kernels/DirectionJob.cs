@@ -4,7 +4,8 @@ namespace Recurrent.Kernels;
 /// <summary>
 /// Inputs are time-major rows (L·N rows of <see cref="InputSize"/>). The kernel starts from <see cref="Hidden"/>
 /// (and <see cref="Cell"/> for LSTM), leaves the final states there, and writes h_t of batch row n into
-/// <c>Output[(t·N + n)·OutputWidth + OutputColumn + j]</c>.
+/// <c>Output[(t·N + n)·OutputWidth + OutputColumn + j]</c>. Jobs live in a module's <see cref="ForwardWorkspace"/>
+/// and are reused while the input shape stays; only the arrays' contents and the last layer's output change per call.
 /// </summary>
 internal sealed record DirectionJob(
     CellKind Kind,
@@ -23,4 +24,11 @@ internal sealed record DirectionJob(
     float[]? Cell,          // (N, H), LSTM only
     float[] Output,         // (L, N, D·H)
     int OutputColumn,
-    int OutputWidth);
+    int OutputWidth)
+{
+    /// <summary>The last layer writes straight into the array the caller gets back, so this one is set per call.</summary>
+    public float[] Output { get; set; } = Output;
+
+    /// <summary>Whatever a kernel keeps for this job between calls (packed weights, gate buffers), or null.</summary>
+    public object? KernelState { get; set; }
+}

@@ -5,10 +5,40 @@ namespace Recurrent;
 
 internal static class RecurrentForward
 {
-    /// <summary>The kernel that computes each direction; a faster one can be swapped in without touching the API.</summary>
-    internal static IRecurrentKernel Kernel { get; set; } = MathNetKernel.Instance;
+    /// <summary>
+    /// The kernel that computes each direction: <see cref="SimdKernel"/> by default; <see cref="MathNetKernel"/>, the
+    /// one the notebooks teach with, can be swapped in without touching the API.
+    /// </summary>
+    internal static IRecurrentKernel Kernel { get; set; } = SimdKernel.Instance;
 
     public static RecurrentResult Run(RecurrentModule m, Tensor input, Tensor? h0, Tensor? c0,
+        string hiddenLabel, string cellLabel)
+    {
+        var (steps, batch, batched) = Check(m, input, h0, c0, hiddenLabel, cellLabel);
+        var (states, width, hidden) = (m.NumDirections * m.NumLayers, m.NumDirections * m.HiddenSize, m.HiddenSize);
+        var output = new float[steps * batch * width];
+        var hN = new float[states * batch * hidden];
+        var cN = m.CellKind == CellKind.Lstm ? new float[hN.Length] : null;
+        Compute(m, input, h0, c0, steps, batch, batched, output, hN, cN);
+
+        int[] outputShape = !batched ? [steps, width] : m.BatchFirst ? [batch, steps, width] : [steps, batch, width];
+        int[] stateShape = batched ? [states, batch, hidden] : [states, hidden];
+        return new RecurrentResult(new Tensor(output, outputShape), new Tensor(hN, stateShape),
+            cN is null ? null : new Tensor(cN, (int[])stateShape.Clone()));
+    }
+
+    /// <summary>
+    /// The forward pass into caller-provided arrays laid out as <see cref="Run"/> returns them (output, h_n, c_n);
+    /// once the module has a workspace for this (L, N) it allocates nothing, except to copy a non-contiguous input.
+    /// </summary>
+    internal static void RunInto(RecurrentModule m, Tensor input, Tensor? h0, Tensor? c0,
+        float[] output, float[] hN, float[]? cN)
+    {
+        var (steps, batch, batched) = Check(m, input, h0, c0, "hidden", "cell");
+        Compute(m, input, h0, c0, steps, batch, batched, output, hN, cN);
+    }
+
+    private static (int Steps, int Batch, bool Batched) Check(RecurrentModule m, Tensor input, Tensor? h0, Tensor? c0,
         string hiddenLabel, string cellLabel)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -19,12 +49,13 @@ internal static class RecurrentForward
                 nameof(input));
         }
         var batched = input.Dim == 3;
-        var x = !batched ? input.Unsqueeze(1) : m.BatchFirst ? input.Transpose(0, 1) : input;   // (L, N, H_in)
-        var (steps, batch) = (x.Size(0), x.Size(1));
-        if (x.Size(2) != m.InputSize)
+        var batchFirst = batched && m.BatchFirst;
+        var steps = input.Size(batchFirst ? 1 : 0);
+        var batch = !batched ? 1 : input.Size(batchFirst ? 0 : 1);
+        if (input.Size(-1) != m.InputSize)
         {
             throw new ArgumentException(
-                $"input.size(-1) must be equal to input_size. Expected {m.InputSize}, got {x.Size(2)}", nameof(input));
+                $"input.size(-1) must be equal to input_size. Expected {m.InputSize}, got {input.Size(-1)}", nameof(input));
         }
         if (steps == 0)
         {
@@ -33,52 +64,21 @@ internal static class RecurrentForward
                 nameof(input));
         }
         var states = m.NumDirections * m.NumLayers;
-        var hidden = InitialState(h0, batched, states, batch, m.HiddenSize, hiddenLabel, "h0");   // (D·layers, N, H)
-        var cell = m.CellKind == CellKind.Lstm
-            ? InitialState(c0, batched, states, batch, m.HiddenSize, cellLabel, "c0")
-            : null;
-
-        var layerInput = x.ToArray();
-        var width = m.NumDirections * m.HiddenSize;
-        var output = Array.Empty<float>();
-        for (var layer = 0; layer < m.NumLayers; layer++)
+        CheckState(h0, batched, states, batch, m.HiddenSize, hiddenLabel, "h0");
+        if (m.CellKind == CellKind.Lstm)
         {
-            output = new float[steps * batch * width];
-            for (var direction = 0; direction < m.NumDirections; direction++)
-            {
-                var slot = layer * m.NumDirections + direction;
-                var suffix = RecurrentModule.Suffix(layer, direction);
-                var length = batch * m.HiddenSize;
-                var job = new DirectionJob(
-                    m.CellKind, m.Activation, layerInput, steps, batch,
-                    layer == 0 ? m.InputSize : width, m.HiddenSize,
-                    m.Parameter("weight_ih" + suffix), m.Parameter("weight_hh" + suffix),
-                    m.Bias ? m.Parameter("bias_ih" + suffix) : null,
-                    m.Bias ? m.Parameter("bias_hh" + suffix) : null,
-                    Reverse: direction == 1,
-                    Hidden: hidden.ContiguousStorage().Slice(slot * length, length).ToArray(),
-                    Cell: cell?.ContiguousStorage().Slice(slot * length, length).ToArray(),
-                    output, direction * m.HiddenSize, width);
-                Kernel.Run(job);
-                job.Hidden.CopyTo(hidden.ContiguousStorage().Slice(slot * length, length));
-                job.Cell?.CopyTo(cell!.ContiguousStorage().Slice(slot * length, length));
-            }
-            layerInput = output;
+            CheckState(c0, batched, states, batch, m.HiddenSize, cellLabel, "c0");
         }
-
-        var outputTensor = new Tensor(output, [steps, batch, width]);                        // (L, N, D·H)
-        var shapedOutput = !batched ? outputTensor.View(steps, width)
-            : m.BatchFirst ? outputTensor.Transpose(0, 1).Contiguous() : outputTensor;
-        return new RecurrentResult(shapedOutput, Final(hidden, batched), cell is null ? null : Final(cell, batched));
+        return (steps, batch, batched);
     }
 
-    /// <summary>The given initial state checked against (D·layers, N, H), or zeros; always a fresh array we may write.</summary>
-    private static Tensor InitialState(Tensor? given, bool batched, int states, int batch, int hiddenSize,
+    /// <summary>Checks a given initial state against (D·layers, N, H), or (D·layers, H) for unbatched input.</summary>
+    private static void CheckState(Tensor? given, bool batched, int states, int batch, int hiddenSize,
         string label, string paramName)
     {
         if (given is null)
         {
-            return Tensor.Zeros(states, batch, hiddenSize);
+            return;
         }
         if (given.Dim != (batched ? 3 : 2))
         {
@@ -86,15 +86,109 @@ internal static class RecurrentForward
                 ? $"For batched 3-D input, hx should also be 3-D but got {given.Dim}-D tensor"
                 : $"For unbatched 2-D input, hx should also be 2-D but got {given.Dim}-D tensor", paramName);
         }
-        var expected = batched ? new[] { states, batch, hiddenSize } : [states, hiddenSize];
-        if (!given.Shape.SequenceEqual(expected))
+        var matches = given.Size(0) == states && given.Size(-1) == hiddenSize && (!batched || given.Size(1) == batch);
+        if (!matches)
         {
+            var expected = batched ? new[] { states, batch, hiddenSize } : [states, hiddenSize];
             throw new ArgumentException(
                 $"Expected {label} size ({string.Join(", ", expected)}), got {Tensor.ShapeText(given.Shape)}", paramName);
         }
-        return (batched ? given : given.Unsqueeze(1)).Clone();
     }
 
-    private static Tensor Final(Tensor states, bool batched) =>
-        batched ? states : states.View(states.Size(0), states.Size(2));
+    private static void Compute(RecurrentModule m, Tensor input, Tensor? h0, Tensor? c0, int steps, int batch,
+        bool batched, float[] output, float[] hN, float[]? cN)
+    {
+        var workspace = Interlocked.Exchange(ref m.IdleWorkspace, null);
+        if (workspace is null || workspace.Steps != steps || workspace.Batch != batch)
+        {
+            workspace = new ForwardWorkspace(m, steps, batch);
+        }
+        var timeMajor = !batched || !m.BatchFirst;
+        CopyInput(input, timeMajor, workspace.Input, steps, batch);
+        LoadState(h0, workspace.Hidden);
+        if (workspace.Cell is not null)
+        {
+            LoadState(c0, workspace.Cell);
+        }
+
+        var last = m.NumLayers - 1;
+        var finalOutput = timeMajor ? output : workspace.LayerOutput(last);   // (L, N, D·H)
+        foreach (var job in workspace.Jobs.AsSpan(last * m.NumDirections))
+        {
+            job.Output = finalOutput;
+        }
+        foreach (var job in workspace.Jobs)
+        {
+            Kernel.Run(job);
+        }
+        foreach (var job in workspace.Jobs.AsSpan(last * m.NumDirections))
+        {
+            job.Output = [];   // do not keep the caller's array alive
+        }
+        if (!timeMajor)
+        {
+            SwapFirstTwo(finalOutput, output, steps, batch, m.NumDirections * m.HiddenSize);   // (L, N, D·H) → (N, L, D·H)
+        }
+        StoreState(workspace.Hidden, hN);
+        if (workspace.Cell is not null)
+        {
+            StoreState(workspace.Cell, cN!);
+        }
+        Volatile.Write(ref m.IdleWorkspace, workspace);
+    }
+
+    /// <summary>The input as time-major (L, N, H_in) rows: a straight copy, or transposed from batch-first.</summary>
+    private static void CopyInput(Tensor input, bool timeMajor, float[] destination, int steps, int batch)
+    {
+        if (timeMajor)
+        {
+            input.CopyTo(destination);
+        }
+        else if (input.IsContiguous)
+        {
+            SwapFirstTwo(input.ContiguousStorage(), destination, batch, steps, input.Size(2));  // (N, L, H_in) → (L, N, H_in)
+        }
+        else
+        {
+            input.Transpose(0, 1).CopyTo(destination);
+        }
+    }
+
+    /// <summary>Copies an (a, b, c) row-major block into (b, a, c) order.</summary>
+    private static void SwapFirstTwo(ReadOnlySpan<float> source, Span<float> destination, int a, int b, int c)
+    {
+        for (var i = 0; i < a; i++)
+        {
+            for (var j = 0; j < b; j++)
+            {
+                source.Slice((i * b + j) * c, c).CopyTo(destination.Slice((j * a + i) * c, c));
+            }
+        }
+    }
+
+    /// <summary>Splits a given (D·layers, N, H) state into the per-direction buffers, or zeroes them.</summary>
+    private static void LoadState(Tensor? given, float[][] slots)
+    {
+        if (given is null)
+        {
+            foreach (var slot in slots)
+            {
+                Array.Clear(slot);
+            }
+            return;
+        }
+        ReadOnlySpan<float> values = given.IsContiguous ? given.ContiguousStorage() : given.ToArray();
+        for (var s = 0; s < slots.Length; s++)
+        {
+            values.Slice(s * slots[s].Length, slots[s].Length).CopyTo(slots[s]);
+        }
+    }
+
+    private static void StoreState(float[][] slots, float[] destination)
+    {
+        for (var s = 0; s < slots.Length; s++)
+        {
+            slots[s].CopyTo(destination, s * slots[s].Length);
+        }
+    }
 }

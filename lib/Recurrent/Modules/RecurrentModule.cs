@@ -12,6 +12,9 @@ public abstract class RecurrentModule
 {
     private readonly Parameters _parameters;
 
+    /// <summary>Buffers of the last forward call, taken by the next one with the same shape (see RecurrentForward).</summary>
+    internal ForwardWorkspace? IdleWorkspace;
+
     private protected RecurrentModule(string name, CellKind kind, int inputSize, int hiddenSize, int numLayers,
         Nonlinearity nonlinearity, bool bias, bool batchFirst, bool bidirectional)
     {

@@ -176,9 +176,9 @@ public sealed partial class Tensor
     internal static int Numel(IReadOnlyList<int> shape)
     {
         var n = 1;
-        foreach (var s in shape)
+        for (var d = 0; d < shape.Count; d++)   // indexed, not foreach: no boxed enumerator on the forward pass
         {
-            n *= s;
+            n *= shape[d];
         }
         return n;
     }

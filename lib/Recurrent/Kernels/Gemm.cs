@@ -1,0 +1,130 @@
+// C = init + A · W^T over packed weights: 8-row blocks of A against every column panel, edges through a scratch tile.
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Recurrent.Kernels;
+
+/// <summary>A matrix product for one vector width; <see cref="For"/> picks the widest one the machine runs fast.</summary>
+internal interface IGemm
+{
+    /// <summary>Columns per packed panel: two vectors.</summary>
+    int PanelWidth { get; }
+
+    /// <summary>
+    /// <c>C[i, j] = init + Σ_k A[i, k] · W[j, k]</c> for i &lt; <paramref name="rows"/>, j &lt; W.Columns, where init is
+    /// C[i, j] itself when <paramref name="accumulate"/>, else W's bias. A and C are row-major with strides lda, ldc.
+    /// </summary>
+    unsafe void Multiply(PackedWeights w, float* a, int lda, int rows, float* c, int ldc, bool accumulate);
+}
+
+internal static class Gemm
+{
+    public static IGemm For(int vectorBits) => vectorBits switch
+    {
+        512 => new Gemm<Simd512, Vector512<float>>(),
+        256 => new Gemm<Simd256, Vector256<float>>(),
+        128 => new Gemm<Simd128, Vector128<float>>(),
+        _ => throw new ArgumentOutOfRangeException(nameof(vectorBits), vectorBits, "expected 512, 256 or 128"),
+    };
+
+    /// <summary>The widest vector width this machine accelerates.</summary>
+    public static int BestVectorBits =>
+        Simd512.IsSupported ? 512 : Simd256.IsSupported ? 256 : 128;
+
+    public static bool Supports(int vectorBits) => vectorBits switch
+    {
+        512 => Simd512.IsSupported,
+        256 => Simd256.IsSupported,
+        _ => Simd128.IsSupported,
+    };
+}
+
+internal sealed unsafe class Gemm<TS, TV> : IGemm
+    where TS : struct, ISimd<TV>
+    where TV : struct
+{
+    private const int BlockRows = 8;
+
+    public int PanelWidth => 2 * TS.Count;
+
+    public void Multiply(PackedWeights w, float* a, int lda, int rows, float* c, int ldc, bool accumulate)
+    {
+        if (!w.IsPanelled)
+        {
+            MultiplyNarrow(w, a, lda, rows, c, ldc, accumulate);
+            return;
+        }
+        var width = PanelWidth;
+        var tile = stackalloc float[BlockRows * width];
+        for (var i = 0; i < rows; i += BlockRows)
+        {
+            var count = Math.Min(BlockRows, rows - i);
+            var ai = a + (nint)i * lda;
+            var ci = c + (nint)i * ldc;
+            for (var p = 0; p < w.Panels; p++)
+            {
+                var panel = w.Data + (nint)p * w.Depth * width;
+                var init = accumulate ? null : w.Bias + p * width;
+                var columns = Math.Min(width, w.Columns - p * width);
+                var cp = ci + p * width;
+                if (columns == width)
+                {
+                    Tile(count, ai, lda, panel, w.Depth, cp, ldc, init);
+                    continue;
+                }
+                // The last, partial panel: run the full tile on scratch and copy back only the real columns.
+                if (accumulate)
+                {
+                    CopyBlock(cp, ldc, tile, width, count, columns);
+                }
+                Tile(count, ai, lda, panel, w.Depth, tile, width, init);
+                CopyBlock(tile, width, cp, ldc, count, columns);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tile(int rows, float* a, int lda, float* b, int depth, float* c, int ldc, float* init)
+    {
+        switch (rows)
+        {
+            case 8: MicroKernel.Tile<TS, TV, R8>(a, lda, b, depth, c, ldc, init); break;
+            case 7: MicroKernel.Tile<TS, TV, R7>(a, lda, b, depth, c, ldc, init); break;
+            case 6: MicroKernel.Tile<TS, TV, R6>(a, lda, b, depth, c, ldc, init); break;
+            case 5: MicroKernel.Tile<TS, TV, R5>(a, lda, b, depth, c, ldc, init); break;
+            case 4: MicroKernel.Tile<TS, TV, R4>(a, lda, b, depth, c, ldc, init); break;
+            case 3: MicroKernel.Tile<TS, TV, R3>(a, lda, b, depth, c, ldc, init); break;
+            case 2: MicroKernel.Tile<TS, TV, R2>(a, lda, b, depth, c, ldc, init); break;
+            default: MicroKernel.Tile<TS, TV, R1>(a, lda, b, depth, c, ldc, init); break;
+        }
+    }
+
+    private static void CopyBlock(float* from, int fromStride, float* to, int toStride, int rows, int columns)
+    {
+        for (var r = 0; r < rows; r++)
+        {
+            new ReadOnlySpan<float>(from + (nint)r * fromStride, columns).CopyTo(new Span<float>(to + (nint)r * toStride, columns));
+        }
+    }
+
+    /// <summary>Fewer columns than one panel (tiny hidden sizes such as the article's H = 2): plain dot products.</summary>
+    private static void MultiplyNarrow(PackedWeights w, float* a, int lda, int rows, float* c, int ldc, bool accumulate)
+    {
+        var depth = w.Depth;
+        for (var i = 0; i < rows; i++)
+        {
+            var ai = a + (nint)i * lda;
+            var ci = c + (nint)i * ldc;
+            for (var j = 0; j < w.Columns; j++)
+            {
+                var wj = w.Data + (nint)j * depth;
+                var sum = 0f;
+                for (var k = 0; k < depth; k++)
+                {
+                    sum += ai[k] * wj[k];
+                }
+                ci[j] = (accumulate ? ci[j] : w.Bias[j]) + sum;
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+// "A forward call allocates nothing after the first call with the same shapes", measured with the GC's byte counters.
+using Recurrent.Kernels;
+
+namespace Recurrent.Tests;
+
+/// <summary>
+/// What "nothing" means: <c>RecurrentForward.RunInto</c>, the whole forward pass (checks, input copy, every layer and
+/// direction, state copies) writing into caller-provided arrays, allocates 0 bytes on any thread. The public
+/// <c>Forward</c> adds only the tensors it returns: their float arrays plus a few hundred bytes of tensor objects.
+/// </summary>
+public sealed class AllocationTests
+{
+    public static TheoryData<string, int, int, int, int, int, bool> Shapes => new()
+    {
+        { "rnn", 5, 4, 1, 2, 1, false },        // S1, the article's case
+        { "rnn", 20, 32, 64, 128, 2, false },   // S2-like, split over two threads
+        { "rnn", 10, 16, 24, 40, 1, true },
+        { "lstm", 12, 32, 64, 128, 2, false },
+        { "gru", 12, 32, 64, 128, 1, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void RunInto_SecondCallWithSameShapes_AllocatesNothing(string kind, int steps, int batch, int inputSize,
+        int hiddenSize, int layers, bool bidirectional)
+    {
+        var module = Build(kind, inputSize, hiddenSize, layers, bidirectional);
+        var x = SimdKernelTests.RandomTensor(7, steps, batch, inputSize);       // (L, N, H_in)
+        var states = layers * (bidirectional ? 2 : 1);
+        var output = new float[steps * batch * hiddenSize * (bidirectional ? 2 : 1)];
+        var hN = new float[states * batch * hiddenSize];
+        var cN = kind == "lstm" ? new float[hN.Length] : null;
+        RecurrentForward.RunInto(module, x, null, null, output, hN, cN);           // sizes the workspace
+        var firstOutput = (float[])output.Clone();
+
+        var allocated = AllocatedBytes(() => RecurrentForward.RunInto(module, x, null, null, output, hN, cN));
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(firstOutput, output);
+    }
+
+    [Fact]
+    public void Forward_SecondCall_AllocatesOnlyTheReturnedTensors()
+    {
+        var rnn = new Rnn(64, 128, numLayers: 2);
+        var x = SimdKernelTests.RandomTensor(3, 20, 32, 64);
+        rnn.Forward(x);
+
+        var allocated = AllocatedBytes(() => rnn.Forward(x));
+
+        var returnedFloats = (20 * 32 * 128 + 2 * 32 * 128) * sizeof(float);
+        Assert.InRange(allocated, returnedFloats, returnedFloats + 512);
+    }
+
+    [Fact]
+    public void Forward_NewShape_BuildsANewWorkspaceAndStaysCorrect()
+    {
+        var rnn = new Rnn(3, 40);
+        var small = SimdKernelTests.RandomTensor(1, 4, 2, 3);
+        var large = SimdKernelTests.RandomTensor(2, 9, 5, 3);
+
+        var (before, _) = rnn.Forward(small);
+        rnn.Forward(large);
+        var (after, _) = rnn.Forward(small);
+
+        Assert.True(Tensor.Equal(before, after));
+    }
+
+    /// <summary>Bytes allocated by every thread while <paramref name="body"/> runs (the helper thread included).</summary>
+    private static long AllocatedBytes(Action body)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        body();
+        return GC.GetTotalAllocatedBytes(precise: true) - before;
+    }
+
+    private static RecurrentModule Build(string kind, int inputSize, int hiddenSize, int layers, bool bidirectional)
+    {
+        lock (SeedLock.Gate)
+        {
+            Torch.ManualSeed(0);
+            return kind switch
+            {
+                "lstm" => new Lstm(inputSize, hiddenSize, layers, bidirectional: bidirectional),
+                "gru" => new Gru(inputSize, hiddenSize, layers, bidirectional: bidirectional),
+                _ => new Rnn(inputSize, hiddenSize, layers, bidirectional: bidirectional),
+            };
+        }
+    }
+}
