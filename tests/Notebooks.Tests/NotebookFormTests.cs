@@ -1,0 +1,72 @@
+// Each notebook must open in VS Code as a Polyglot C# notebook and start the way the course's notebooks start.
+using System.Text.Json.Nodes;
+
+namespace Notebooks.Tests;
+
+public class NotebookFormTests
+{
+    [Fact]
+    public void Course_ShouldHaveSixNotebooksNumberedInReadingOrder()
+    {
+        Assert.Equal(["01", "02", "03", "04", "05", "06"], CourseNotebooks.Names.Select(n => n[..2]));
+        Assert.All(CourseNotebooks.Names, n => Assert.Matches(@"^\d\d-[A-Z][\w ]+\.ipynb$", n));
+    }
+
+    [Theory]
+    [MemberData(nameof(CourseNotebooks.All), MemberType = typeof(CourseNotebooks))]
+    public void Metadata_ShouldBeWhatVsCodeWritesForPolyglotCSharp(string name)
+    {
+        var notebook = CourseNotebooks.Load(name);
+        var expected = JsonNode.Parse("""
+            {
+              "kernelspec": {"display_name": ".NET (C#)", "language": "C#", "name": ".net-csharp"},
+              "language_info": {"name": "polyglot-notebook"},
+              "polyglot_notebook": {"kernelInfo": {"defaultKernelName": "csharp", "items": [{"aliases": [], "name": "csharp"}]}}
+            }
+            """);
+        Assert.True(JsonNode.DeepEquals(expected, notebook["metadata"]), $"{name}: metadata is {notebook["metadata"]}");
+        Assert.Equal(4, (int)notebook["nbformat"]!);
+        Assert.Equal(5, (int)notebook["nbformat_minor"]!);
+    }
+
+    [Theory]
+    [MemberData(nameof(CourseNotebooks.All), MemberType = typeof(CourseNotebooks))]
+    public void Cells_ShouldHaveUniqueIdsAndKernelMetadata(string name)
+    {
+        var cells = CourseNotebooks.Load(name)["cells"]!.AsArray().Select(c => c!.AsObject()).ToList();
+        var ids = cells.Select(c => (string?)c["id"]).ToList();
+        Assert.All(ids, id => Assert.False(string.IsNullOrEmpty(id), $"{name}: a cell has no id"));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var codeMetadata = JsonNode.Parse("""
+            {"dotnet_interactive": {"language": "csharp"}, "polyglot_notebook": {"kernelName": "csharp"}}
+            """);
+        foreach (var cell in cells)
+        {
+            var expected = (string?)cell["cell_type"] == "code" ? codeMetadata : new JsonObject();
+            Assert.True(JsonNode.DeepEquals(expected, cell["metadata"]), $"{name}, cell {cell["id"]}: metadata {cell["metadata"]}");
+            Assert.IsType<JsonArray>(cell["source"]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CourseNotebooks.All), MemberType = typeof(CourseNotebooks))]
+    public void FirstCell_ShouldBeATitleWithAnInThisNotebookList(string name)
+    {
+        var first = CourseNotebooks.Load(name)["cells"]!.AsArray()[0]!;
+        var text = CourseNotebooks.Text(first["source"]);
+        Assert.Equal("markdown", (string?)first["cell_type"]);
+        Assert.StartsWith("# ", text);
+        Assert.Contains("In this notebook", text);
+    }
+
+    [Theory]
+    [MemberData(nameof(CourseNotebooks.All), MemberType = typeof(CourseNotebooks))]
+    public void SecondCell_ShouldLoadTheLibraryBuildAndPinnedPlotlyPackages(string name)
+    {
+        var setup = CourseNotebooks.Text(CourseNotebooks.Load(name)["cells"]!.AsArray()[1]!["source"]);
+        Assert.Contains("#r \"../lib/Recurrent/bin/Release/net8.0/Recurrent.dll\"", setup);
+        Assert.Contains("#r \"nuget: Plotly.NET, 6.0.0\"", setup);
+        Assert.Contains("#r \"nuget: Plotly.NET.Interactive, 6.0.0\"", setup);
+        Assert.Contains("using Recurrent;", setup);
+    }
+}
