@@ -29,13 +29,6 @@ internal static class AssemblyProbing
         }
     }
 
-    /// <summary>True when the process already has an assembly of that simple name (e.g. the Formatting package).</summary>
-    public static bool IsLoaded(string assemblyPath)
-    {
-        var name = Path.GetFileNameWithoutExtension(assemblyPath);
-        return AssemblyLoadContext.Default.Assemblies.Any(a => string.Equals(a.GetName().Name, name, StringComparison.OrdinalIgnoreCase));
-    }
-
     private static Assembly? Resolve(AssemblyLoadContext context, AssemblyName name) =>
         name.Name is { } simple && PathsByName.TryGetValue(simple, out var path) ? context.LoadFromAssemblyPath(path) : null;
 }

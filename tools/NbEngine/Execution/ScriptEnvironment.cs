@@ -22,7 +22,7 @@ internal static class ScriptEnvironment
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(() =>
         [
-            .. FrameworkAssemblies.Paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)),
+            .. HostAssemblies.FrameworkPaths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)),
             MetadataReference.CreateFromFile(typeof(Kernel).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(Microsoft.AspNetCore.Html.IHtmlContent).Assembly.Location),

@@ -60,9 +60,10 @@ internal sealed class SessionReferences(SessionOptions options)
 
     private void Reference(string path, List<MetadataReference> added)
     {
-        if (!AssemblyProbing.IsLoaded(path) && _referenced.Add(path))
+        var chosen = HostAssemblies.CopyOf(path) ?? path;
+        if (_referenced.Add(chosen))
         {
-            added.Add(MetadataReference.CreateFromFile(path));
+            added.Add(MetadataReference.CreateFromFile(chosen));
         }
     }
 

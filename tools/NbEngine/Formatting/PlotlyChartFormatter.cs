@@ -24,7 +24,7 @@ internal static class PlotlyChartFormatter
 
     private static Func<object, string> Renderer(Assembly plotly, Type chartType)
     {
-        var version = (string)Required(plotly, "Plotly.NET.Globals").GetField("PLOTLYJS_VERSION")!.GetValue(null)!;
+        var version = (string)Required(plotly, "Globals").GetField("PLOTLYJS_VERSION")!.GetValue(null)!;
         var requireReference = Required(plotly, "Plotly.NET.PlotlyJSReference").GetMethod("NewRequire")!
             .Invoke(null, [$"https://cdn.plot.ly/plotly-{version}.min"]);
         var setReference = Required(plotly, "Plotly.NET.DisplayOptions").GetMethod("setPlotlyReference")!.Invoke(null, [requireReference])!;
@@ -39,6 +39,7 @@ internal static class PlotlyChartFormatter
         };
     }
 
+    /// <summary>A type by full name (F# modules such as <c>Globals</c> sit outside any namespace).</summary>
     private static Type Required(Assembly plotly, string name) =>
         plotly.GetType(name) ?? throw new InvalidOperationException(
             $"expected {name} in {plotly.FullName} (Plotly.NET 4 or later), but the assembly has no such type");

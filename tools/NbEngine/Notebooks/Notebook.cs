@@ -10,6 +10,7 @@ public sealed class Notebook
     internal Notebook(string path, byte[] bytes, IReadOnlyList<NotebookCell> cells, string indentUnit)
     {
         Path = path;
+        Directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         Bytes = bytes;
         Cells = cells;
         IndentUnit = indentUnit;
@@ -20,8 +21,9 @@ public sealed class Notebook
 
     public string Name => System.IO.Path.GetFileName(Path);
 
-    /// <summary>The folder the kernel runs in: relative <c>#r</c> paths and the current directory start here.</summary>
-    public string Directory => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
+    /// <summary>The folder the kernel runs in: relative <c>#r</c> paths and the current directory start here
+    /// (made absolute when the notebook is read, so later changes of the current directory do not move it).</summary>
+    public string Directory { get; }
 
     public IReadOnlyList<NotebookCell> Cells { get; }
 

@@ -12,7 +12,7 @@ internal static class RestoreAssets
         var root = assets.RootElement;
         var packageFolder = root.GetProperty("packageFolders").EnumerateObject().First().Name;
         var libraries = root.GetProperty("libraries");
-        var framework = FrameworkAssemblies.Names;
+        var framework = HostAssemblies.FrameworkNames;
         var result = new List<string>();
         foreach (var library in root.GetProperty("targets").GetProperty(targetFramework).EnumerateObject())
         {
