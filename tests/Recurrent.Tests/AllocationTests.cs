@@ -66,12 +66,15 @@ public sealed class AllocationTests
         Assert.True(Tensor.Equal(before, after));
     }
 
-    /// <summary>Bytes allocated by every thread while <paramref name="body"/> runs (the helper thread included).</summary>
+    /// <summary>
+    /// Bytes allocated while <paramref name="body"/> runs by the two threads a forward pass uses: this one and the
+    /// library's helper. (Process-wide counters would also catch the runtime's own background work, such as the JIT.)
+    /// </summary>
     private static long AllocatedBytes(Action body)
     {
-        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var (thread, helper) = (GC.GetAllocatedBytesForCurrentThread(), HelperThread.AllocatedBytes);
         body();
-        return GC.GetTotalAllocatedBytes(precise: true) - before;
+        return GC.GetAllocatedBytesForCurrentThread() - thread + (HelperThread.AllocatedBytes - helper);
     }
 
     private static RecurrentModule Build(string kind, int inputSize, int hiddenSize, int layers, bool bidirectional)

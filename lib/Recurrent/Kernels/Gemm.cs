@@ -47,6 +47,7 @@ internal sealed unsafe class Gemm<TS, TV> : IGemm
 
     public int PanelWidth => 2 * TS.Count;
 
+    [SkipLocalsInit]   // the scratch tile is cleared only when a partial panel needs it
     public void Multiply(PackedWeights w, float* a, int lda, int rows, float* c, int ldc, bool accumulate)
     {
         if (!w.IsPanelled)
@@ -56,6 +57,10 @@ internal sealed unsafe class Gemm<TS, TV> : IGemm
         }
         var width = PanelWidth;
         var tile = stackalloc float[BlockRows * width];
+        if (w.Columns % width != 0)
+        {
+            new Span<float>(tile, BlockRows * width).Clear();   // padding columns must hold numbers, not NaN garbage
+        }
         for (var i = 0; i < rows; i += BlockRows)
         {
             var count = Math.Min(BlockRows, rows - i);

@@ -18,6 +18,9 @@ internal static class HelperThread
     private static Exception? _error;
     private static int _busy;
 
+    /// <summary>Bytes the helper thread has allocated so far, updated after each part it runs (for allocation tests).</summary>
+    public static long AllocatedBytes { get; private set; }
+
     /// <summary>
     /// Runs part 0 on the calling thread and part 1 on the helper, and returns when both are done. When the machine
     /// has one core, or the helper is already busy for another caller, both parts run here, one after the other.
@@ -78,6 +81,7 @@ internal static class HelperThread
             {
                 _error = e;
             }
+            AllocatedBytes = GC.GetAllocatedBytesForCurrentThread();
             Done.Set();
         }
     }

@@ -4,8 +4,9 @@ namespace Recurrent.Kernels;
 /// <summary>
 /// Kept on its <see cref="DirectionJob"/> between calls. Each call repacks the weights (they are live tensors a caller
 /// may change), projects the inputs of all steps at once (gates = X·W_ih^T + biases), then runs the recurrence
-/// step by step (gates_t += h_(t−1)·W_hh^T, then the cell update). Batch rows never interact, so large work is
-/// split into two batch halves that run on two threads from start to end with no synchronisation in between.
+/// step by step (gates_t += h_(t−1)·W_hh^T, then the cell update). The gate buffer is gate-major, (G, L·N, H), so
+/// each gate of a step is one contiguous block for the element-wise math. Batch rows never interact, so large work
+/// is split into two batch halves that run on two threads from start to end with no synchronisation in between.
 /// </summary>
 internal sealed unsafe class SimdDirection : ISplitWork
 {
@@ -14,26 +15,27 @@ internal sealed unsafe class SimdDirection : ISplitWork
 
     private readonly DirectionJob _job;
     private readonly IGemm _gemm;
-    private readonly PackedWeights _input;              // W_ih^T with b_ih (+ b_hh where it simply adds)
-    private readonly PackedWeights _hidden;             // W_hh^T; GRU: only the r and z blocks
-    private readonly PackedWeights? _hiddenNew;         // GRU: W_hn^T with b_hn
-    private readonly PinnedBuffer _gates;               // (L·N, G·H)
-    private readonly PinnedBuffer? _newGate;            // GRU: (N, H)
-    private readonly float[] _bias;                     // (G·H) combined input bias, rebuilt per call
+    private readonly PackedWeights[] _input;            // per gate: W_ih^T with b_ih (+ b_hh where it simply adds)
+    private readonly PackedWeights[] _hidden;           // per gate: W_hh^T; GRU's n gate also b_hn
+    private readonly PinnedBuffer _gates;               // (G, L·N, H)
+    private readonly PinnedBuffer? _newGate;            // GRU: (N, H), W_hn·h + b_hn
+    private readonly float[] _bias;                     // (H) one gate's input bias, rebuilt per call
 
     public SimdDirection(DirectionJob job, IGemm gemm)
     {
         _job = job;
         _gemm = gemm;
-        var (hidden, gates) = (job.HiddenSize, job.Kind.GateCount() * job.HiddenSize);
-        var width = gemm.PanelWidth;
-        _input = new PackedWeights(gates, job.InputSize, width);
-        var isGru = job.Kind == CellKind.Gru;
-        _hidden = new PackedWeights(isGru ? 2 * hidden : gates, hidden, width);
-        _hiddenNew = isGru ? new PackedWeights(hidden, hidden, width) : null;
-        _gates = new PinnedBuffer(job.SeqLen * job.Batch * gates);
-        _newGate = isGru ? new PinnedBuffer(job.Batch * hidden) : null;
-        _bias = new float[gates];
+        var (hidden, gateCount) = (job.HiddenSize, job.Kind.GateCount());
+        _input = new PackedWeights[gateCount];
+        _hidden = new PackedWeights[gateCount];
+        for (var q = 0; q < gateCount; q++)
+        {
+            _input[q] = new PackedWeights(hidden, job.InputSize, gemm.PanelWidth);
+            _hidden[q] = new PackedWeights(hidden, hidden, gemm.PanelWidth);
+        }
+        _gates = new PinnedBuffer(gateCount * job.SeqLen * job.Batch * hidden);
+        _newGate = job.Kind == CellKind.Gru ? new PinnedBuffer(job.Batch * hidden) : null;
+        _bias = new float[hidden];
     }
 
     public IGemm Gemm => _gemm;
@@ -66,35 +68,37 @@ internal sealed unsafe class SimdDirection : ISplitWork
         }
     }
 
+    /// <summary>Gate q's rows of W_ih and W_hh into its packed blocks, with the biases that go with them.</summary>
     private void Pack()
     {
         var job = _job;
         var hidden = job.HiddenSize;
-        var weightHh = job.WeightHh.ContiguousStorage();                         // (G·H, H)
-        if (job.BiasIh is null || job.BiasHh is null)
+        var isGru = job.Kind == CellKind.Gru;
+        for (var q = 0; q < _input.Length; q++)
         {
-            Array.Clear(_bias);
-        }
-        else
-        {
-            var biasHh = job.BiasHh.ContiguousStorage();
-            job.BiasIh.ContiguousStorage().CopyTo(_bias);
-            // b_hh joins b_ih except GRU's b_hn, which r multiplies.
-            var shared = job.Kind == CellKind.Gru ? 2 * hidden : _bias.Length;
-            for (var j = 0; j < shared; j++)
+            var rows = (q * hidden)..((q + 1) * hidden);
+            var newGate = isGru && q == 2;
+            if (job.BiasIh is null || job.BiasHh is null)
             {
-                _bias[j] += biasHh[j];
+                Array.Clear(_bias);
             }
+            else
+            {
+                job.BiasIh.ContiguousStorage()[rows].CopyTo(_bias);
+                if (!newGate)
+                {
+                    // b_hh joins b_ih, except GRU's b_hn, which r multiplies.
+                    var biasHh = job.BiasHh.ContiguousStorage()[rows];
+                    for (var j = 0; j < hidden; j++)
+                    {
+                        _bias[j] += biasHh[j];
+                    }
+                }
+            }
+            _input[q].Pack(job.WeightIh.ContiguousStorage()[(rows.Start.Value * job.InputSize)..(rows.End.Value * job.InputSize)], _bias);
+            _hidden[q].Pack(job.WeightHh.ContiguousStorage()[(rows.Start.Value * hidden)..(rows.End.Value * hidden)],
+                newGate && job.BiasHh is not null ? job.BiasHh.ContiguousStorage()[rows] : default);
         }
-        _input.Pack(job.WeightIh.ContiguousStorage(), _bias);
-        if (_hiddenNew is null)
-        {
-            _hidden.Pack(weightHh, default);
-            return;
-        }
-        _hidden.Pack(weightHh[..(2 * hidden * hidden)], default);
-        _hiddenNew.Pack(weightHh[(2 * hidden * hidden)..],
-            job.BiasHh is null ? default : job.BiasHh.ContiguousStorage()[(2 * hidden)..]);
     }
 
     /// <summary>The whole sequence for batch rows [first, end).</summary>
@@ -107,50 +111,64 @@ internal sealed unsafe class SimdDirection : ISplitWork
             return;
         }
         var (steps, batch, inputSize, hidden) = (job.SeqLen, job.Batch, job.InputSize, job.HiddenSize);
-        var stride = job.Kind.GateCount() * hidden;
+        var gateStride = (nint)steps * batch * hidden;                          // from one gate's block to the next
         var gates = _gates.Pointer;
+        var newGateIndex = job.Kind == CellKind.Gru ? 2 : -1;
         fixed (float* x = job.Input, output = job.Output, state = job.Hidden, cell = job.Cell)
         {
-            // Input projection of every step: one product when the slice is the whole batch, else one per step.
-            if (rows == batch)
+            // Input projection of every step: one product per gate when the slice is the whole batch, else per step.
+            for (var q = 0; q < _input.Length; q++)
             {
-                _gemm.Multiply(_input, x, inputSize, steps * batch, gates, stride, accumulate: false);
-            }
-            else
-            {
+                var block = gates + q * gateStride;                               // (L·N, H)
+                if (rows == batch)
+                {
+                    _gemm.Multiply(_input[q], x, inputSize, steps * batch, block, hidden, accumulate: false);
+                    continue;
+                }
                 for (var t = 0; t < steps; t++)
                 {
                     var row = (nint)t * batch + first;
-                    _gemm.Multiply(_input, x + row * inputSize, inputSize, rows, gates + row * stride, stride,
+                    _gemm.Multiply(_input[q], x + row * inputSize, inputSize, rows, block + row * hidden, hidden,
                         accumulate: false);
                 }
             }
 
-            var hPrev = state + first * hidden;                                  // (rows, H), stride ldh
-            var ldh = hidden;
+            var h = state + first * hidden;                                       // (rows, H), h_(t−1) then h_t
+            var c = cell == null ? null : cell + first * hidden;
             var newGate = _newGate is null ? null : _newGate.Pointer + first * hidden;
             for (var s = 0; s < steps; s++)
             {
                 var t = job.Reverse ? steps - 1 - s : s;
                 var row = (nint)t * batch + first;
-                var g = gates + row * stride;                                    // (rows, G·H)
-                _gemm.Multiply(_hidden, hPrev, ldh, rows, g, stride, accumulate: true);
-                if (_hiddenNew is not null)
+                var g = gates + row * hidden;                                     // gate 0 of step t, (rows, H)
+                for (var q = 0; q < _hidden.Length; q++)
                 {
-                    _gemm.Multiply(_hiddenNew, hPrev, ldh, rows, newGate, hidden, accumulate: false);
+                    if (q == newGateIndex)
+                    {
+                        _gemm.Multiply(_hidden[q], h, hidden, rows, newGate, hidden, accumulate: false);
+                    }
+                    else
+                    {
+                        _gemm.Multiply(_hidden[q], h, hidden, rows, g + q * gateStride, hidden, accumulate: true);
+                    }
                 }
-                var h = output + row * job.OutputWidth + job.OutputColumn;       // (rows, H), stride OutputWidth
-                SimdCells.Update(job.Kind, job.Nonlinearity, rows, hidden, g, hPrev, ldh,
-                    cell == null ? null : cell + first * hidden, newGate, h, job.OutputWidth);
-                hPrev = h;
-                ldh = job.OutputWidth;
+                SimdCells.Update(job.Kind, job.Nonlinearity, rows * hidden, g, gateStride, h, c, newGate);
+                CopyRows(h, output + row * job.OutputWidth + job.OutputColumn, rows, hidden, job.OutputWidth);
             }
+        }
+    }
 
-            for (var r = 0; r < rows; r++)
-            {
-                new ReadOnlySpan<float>(hPrev + (nint)r * ldh, hidden)
-                    .CopyTo(new Span<float>(state + (nint)(first + r) * hidden, hidden));
-            }
+    /// <summary>(rows, H) contiguous into rows <paramref name="stride"/> apart: one copy when they are adjacent.</summary>
+    private static void CopyRows(float* from, float* to, int rows, int hidden, int stride)
+    {
+        if (stride == hidden)
+        {
+            new ReadOnlySpan<float>(from, rows * hidden).CopyTo(new Span<float>(to, rows * hidden));
+            return;
+        }
+        for (var r = 0; r < rows; r++)
+        {
+            new ReadOnlySpan<float>(from + (nint)r * hidden, hidden).CopyTo(new Span<float>(to + (nint)r * stride, hidden));
         }
     }
 }

@@ -16,9 +16,10 @@ internal static class RecurrentForward
     {
         var (steps, batch, batched) = Check(m, input, h0, c0, hiddenLabel, cellLabel);
         var (states, width, hidden) = (m.NumDirections * m.NumLayers, m.NumDirections * m.HiddenSize, m.HiddenSize);
-        var output = new float[steps * batch * width];
-        var hN = new float[states * batch * hidden];
-        var cN = m.CellKind == CellKind.Lstm ? new float[hN.Length] : null;
+        // Every element is written below, so the arrays skip zeroing.
+        var output = GC.AllocateUninitializedArray<float>(steps * batch * width);
+        var hN = GC.AllocateUninitializedArray<float>(states * batch * hidden);
+        var cN = m.CellKind == CellKind.Lstm ? GC.AllocateUninitializedArray<float>(hN.Length) : null;
         Compute(m, input, h0, c0, steps, batch, batched, output, hN, cN);
 
         int[] outputShape = !batched ? [steps, width] : m.BatchFirst ? [batch, steps, width] : [steps, batch, width];
