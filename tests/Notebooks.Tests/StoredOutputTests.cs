@@ -21,10 +21,10 @@ public class StoredOutputTests
     {
         foreach (var cell in CourseNotebooks.Cells(CourseNotebooks.Load(name), "code"))
         {
-            var source = CourseNotebooks.Text(cell["source"]);
-            if (ShowsSomething(source))
+            var source = new CellSource(CourseNotebooks.Text(cell["source"]));
+            if (source.ShowsSomething)
             {
-                Assert.True(cell["outputs"]!.AsArray().Count > 0, $"{name}: no stored output for cell starting '{FirstLine(source)}'");
+                Assert.True(cell["outputs"]!.AsArray().Count > 0, $"{name}: no stored output for cell starting '{source.FirstLine}'");
             }
         }
     }
@@ -46,12 +46,12 @@ public class StoredOutputTests
     {
         foreach (var cell in CourseNotebooks.Cells(CourseNotebooks.Load(name), "code"))
         {
-            var source = CourseNotebooks.Text(cell["source"]);
-            var checks = CheckCalls(source);
+            var source = new CellSource(CourseNotebooks.Text(cell["source"]));
+            var checks = source.TopLevelCalls("Check");
             var ticks = cell["outputs"]!.AsArray()
                 .Where(o => (string?)o!["output_type"] == "stream")
                 .Sum(o => CourseNotebooks.Text(o!["text"]).Split('\n').Count(l => l.StartsWith('✓')));
-            Assert.True(ticks == checks, $"{name}, cell '{FirstLine(source)}': {checks} checks, {ticks} ticks stored");
+            Assert.True(ticks == checks, $"{name}, cell '{source.FirstLine}': {checks} checks, {ticks} ticks stored");
         }
     }
 
@@ -68,21 +68,4 @@ public class StoredOutputTests
             .Count(o => o!["data"]?["text/html"] is JsonNode html && CourseNotebooks.Text(html).Contains("Plotly.newPlot", StringComparison.Ordinal));
         Assert.Equal(charts, stored);
     }
-
-    /// <summary>True when the cell writes to the console or its last statement is a bare expression (a displayed value).</summary>
-    private static bool ShowsSomething(string source)
-    {
-        if (source.Contains("Console.Write", StringComparison.Ordinal) || CheckCalls(source) > 0)
-        {
-            return true;
-        }
-        var last = source.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)) ?? "";
-        return !last.EndsWith(';') && !last.EndsWith('}') && !last.StartsWith('#') && !last.StartsWith("using ", StringComparison.Ordinal);
-    }
-
-    /// <summary>Statements calling the notebooks' Check helper; each prints one tick when it holds.</summary>
-    private static int CheckCalls(string source) =>
-        source.Split('\n').Count(l => l.TrimStart().StartsWith("Check(", StringComparison.Ordinal));
-
-    private static string FirstLine(string source) => source.Split('\n')[0];
 }
