@@ -128,11 +128,11 @@ public sealed class KernelSemanticsTests
     }
 
     [Fact]
-    public async Task Execute_WhenScriptUsesFormatter_SharesTheEngineFormatterInstance()
+    public async Task Execute_WhenCellUsesTheFormattingPackage_BindsToTheHostCopySoRegistrationsReachTheEngine()
     {
         var result = (await Sessions.RunAll(
-            "typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly == typeof(NbEngine.Execution.Kernel).Assembly.GetReferencedAssemblies().Length.GetType().Assembly ? \"x\" : Microsoft.DotNet.Interactive.Formatting.Formatter.DefaultMimeType"))[0];
+            "System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly).Name"))[0];
 
-        Assert.Equal("text/plain=text/html", result.Outputs[0].Text());
+        Assert.Equal("text/plain=Default", result.Outputs[0].Text());
     }
 }

@@ -1,0 +1,72 @@
+// #r "nuget: …" and #i: directive parsing, restoring once per package set, the kernel's package display, Plotly.
+using NbEngine.Execution;
+using NbEngine.Packages;
+
+namespace NbEngine.Tests;
+
+public sealed class PackageTests
+{
+    [Fact]
+    public void Parse_WhenDirectivesAreWrittenWithOrWithoutSpaces_FindsPackagesSourcesAndPathsAndBlanksTheirLines()
+    {
+        var directives = CellDirectives.Parse(
+            "#!csharp\n#r \"nuget: Humanizer.Core, 2.14.1\"\n#r \"nuget:Newtonsoft.Json,13.0.3\"\n#r \"nuget: Bare\"\n#i \"nuget: /tmp/feed\"\n#r \"../lib/x.dll\"\n#region kept\nvar y = 1;");
+
+        Assert.Equal(
+            [new PackageReference("Humanizer.Core", "2.14.1"), new PackageReference("Newtonsoft.Json", "13.0.3"), new PackageReference("Bare", "*")],
+            directives.Packages);
+        Assert.Equal(["/tmp/feed"], directives.Sources);
+        Assert.Equal(["../lib/x.dll"], directives.AssemblyPaths);
+        Assert.Equal("\n\n\n\n\n\n#region kept\nvar y = 1;", directives.Code);
+    }
+
+    [Fact]
+    public async Task Restore_WhenTheSamePackageSetIsRestoredAgain_RestoresNothingTheSecondTime()
+    {
+        var restorer = new PackageRestorer(Directory.CreateTempSubdirectory("nbengine-cache-").FullName);
+        PackageReference[] packages = [new("Newtonsoft.Json", "13.0.3")];
+
+        var first = await restorer.RestoreAsync(packages, [], CancellationToken.None);
+        var second = await restorer.RestoreAsync(packages, [], CancellationToken.None);
+
+        Assert.True(first.RanRestore);
+        Assert.False(second.RanRestore);
+        Assert.Equal(first.AssemblyPaths, second.AssemblyPaths);
+        Assert.EndsWith("newtonsoft.json/13.0.3/lib/net6.0/Newtonsoft.Json.dll", Assert.Single(first.AssemblyPaths));
+    }
+
+    [Fact]
+    public async Task Execute_WhenCellReferencesNugetPackage_ShowsInstalledPackagesAndTheCodeUsesIt()
+    {
+        var results = await Sessions.RunAll("#r \"nuget: Newtonsoft.Json, 13.0.3\"", "Newtonsoft.Json.JsonConvert.SerializeObject(new[] { 1, 2 })");
+
+        Assert.Equal(
+            "text/html=<div><div></div><div></div><div><strong>Installed Packages</strong><ul><li><span>Newtonsoft.Json, 13.0.3</span></li></ul></div></div>",
+            results[0].Outputs.Single().Text());
+        Assert.Equal("text/plain=[1,2]", results[1].Outputs.Single().Text());
+    }
+
+    [Fact]
+    public async Task Execute_WhenPackageDoesNotExist_FailsNamingThePackage()
+    {
+        var result = (await Sessions.RunAll("#r \"nuget: No.Such.Package.Anywhere, 1.0.0\""))[0];
+
+        Assert.Equal(CellStatus.Failed, result.Status);
+        Assert.Contains("Expected `dotnet restore` to restore No.Such.Package.Anywhere, 1.0.0", result.Outputs.Single().Text());
+    }
+
+    [Fact]
+    public async Task Execute_WhenPlotlyInteractiveIsReferenced_ChartsDisplayAsPlotlyInteractiveHtml()
+    {
+        var results = await Sessions.RunAll(
+            "#r \"nuget: Plotly.NET.Interactive, 6.0.0\"\n#r \"nuget: Plotly.NET.CSharp, 0.14.0\"",
+            "Plotly.NET.CSharp.Chart.Point<int, int, string>(x: new[] { 1, 2 }, y: new[] { 3, 4 })");
+
+        Assert.Matches("^text/plain=Loading extensions from `.*plotly.net.interactive/6.0.0/interactive-extensions/dotnet/Plotly.NET.Interactive.dll`$",
+            results[0].Outputs[1].Text());
+        var html = results[1].Outputs.Single().Text();
+        Assert.Matches("^text/html=<div><div id=\"[0-9a-f-]{36}\"><!-- Plotly chart will be drawn inside this DIV --></div><script type=\"text/javascript\">", html);
+        Assert.Contains("requirejs.config({context:'fsharp-plotly',paths:{plotly:'https://cdn.plot.ly/plotly-2.28.0.min'}})", html);
+        Assert.Contains("var data = [{\"type\":\"scatter\",\"mode\":\"markers\",\"x\":[1,2],\"y\":[3,4]", html);
+    }
+}
