@@ -51,26 +51,13 @@ public sealed class VerifyTests
         Assert.Equal(0, exitCode);
     }
 
-    [Fact]
-    public async Task Verify_WhenPlotlyChartIsDrawnWithFreshIds_MatchesTheStoredChart()
+    [Theory]
+    [InlineData("Plotly Chart.ipynb")]                 // a chart drawn with fresh ids matches the stored chart
+    [InlineData("Nuget Package.ipynb")]                // #r "nuget:…" restores and the package works
+    [InlineData("RelativeDll/Tensor Display.ipynb")]   // #r "../../x.dll" loads; tensors show as PyTorch text
+    public async Task Verify_WhenNotebookUsesPackagesChartsOrDlls_MatchesItsStoredOutputs(string fixture)
     {
-        var (exitCode, output) = await Runner.Run("verify", Runner.Fixture("Plotly Chart.ipynb"));
-
-        Assert.True(exitCode == 0, output);
-    }
-
-    [Fact]
-    public async Task Verify_WhenCellReferencesNugetPackage_RestoresAndMatches()
-    {
-        var (exitCode, output) = await Runner.Run("verify", Runner.Fixture("Nuget Package.ipynb"));
-
-        Assert.True(exitCode == 0, output);
-    }
-
-    [Fact]
-    public async Task Verify_WhenCellReferencesDllByRelativePath_LoadsItAndShowsTensorsAsPyTorchText()
-    {
-        var (exitCode, output) = await Runner.Run("verify", Runner.Fixture("RelativeDll/Tensor Display.ipynb"));
+        var (exitCode, output) = await Runner.Run("verify", Runner.Fixture(fixture));
 
         Assert.True(exitCode == 0, output);
     }

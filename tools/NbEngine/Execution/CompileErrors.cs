@@ -10,22 +10,7 @@ internal static class CompileErrors
         string.Join("\n", errors.OrderBy(d => d.Location.SourceSpan.Start).Select(d =>
         {
             var offset = d.Location.IsInSource ? injected.ToOriginal(d.Location.SourceSpan.Start) : 0;
-            var (line, column) = LineAndColumn(cellCode, offset);
+            var (line, column) = TextPosition.Of(cellCode.AsSpan(), offset, '\n');
             return $"({line},{column}): error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}";
         }));
-
-    private static (int Line, int Column) LineAndColumn(string text, int offset)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < text.Length; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return (line, offset - lineStart + 1);
-    }
 }

@@ -7,22 +7,14 @@ namespace NbEngine.Execution;
 /// <summary>Installs, once per process, console writers that send text to <see cref="CellContext.Current"/>.</summary>
 internal static class ConsoleRouter
 {
-    private static readonly object Gate = new();
-    private static bool _installed;
-
-    public static void EnsureInstalled()
+    private static readonly Lazy<bool> Installed = new(() =>
     {
-        lock (Gate)
-        {
-            if (_installed)
-            {
-                return;
-            }
-            Console.SetOut(new RoutingWriter(StreamOutput.StandardOutput, Console.Out));
-            Console.SetError(new RoutingWriter(StreamOutput.StandardError, Console.Error));
-            _installed = true;
-        }
-    }
+        Console.SetOut(new RoutingWriter(StreamOutput.StandardOutput, Console.Out));
+        Console.SetError(new RoutingWriter(StreamOutput.StandardError, Console.Error));
+        return true;
+    });
+
+    public static void EnsureInstalled() => _ = Installed.Value;
 
     private sealed class RoutingWriter(string stream, TextWriter fallback) : TextWriter
     {

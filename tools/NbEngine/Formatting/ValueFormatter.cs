@@ -14,23 +14,15 @@ public static class ValueFormatter
     public const string Html = "text/html";
     public const string PlainText = "text/plain";
 
-    private static readonly object Gate = new();
-    private static bool _configured;
+    private static readonly Lazy<bool> Configured = new(() =>
+    {
+        Formatter.DefaultMimeType = Html;
+        Formatter.SetPreferredMimeTypesFor(typeof(string), PlainText);
+        return true;
+    });
 
     /// <summary>Applies the kernel's configuration once per process.</summary>
-    public static void EnsureConfigured()
-    {
-        lock (Gate)
-        {
-            if (_configured)
-            {
-                return;
-            }
-            Formatter.DefaultMimeType = Html;
-            Formatter.SetPreferredMimeTypesFor(typeof(string), PlainText);
-            _configured = true;
-        }
-    }
+    public static void EnsureConfigured() => _ = Configured.Value;
 
     /// <summary>
     /// The value in the given MIME types, or in the ones the Formatting package prefers for its type (text/plain

@@ -9,7 +9,7 @@ internal static class CellReader
     {
         NotebookFormatException Problem(string what)
         {
-            var (line, column) = JsonText.PositionOf(bytes, spans.Start);
+            var (line, column) = TextPosition.Of<byte>(bytes, spans.Start, (byte)'\n');
             return new NotebookFormatException(path, line, column, $"cell {index + 1}: {what}");
         }
 

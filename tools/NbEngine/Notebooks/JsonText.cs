@@ -34,22 +34,6 @@ internal static class JsonText
         return lines;
     }
 
-    /// <summary>1-based line and column of a byte offset.</summary>
-    public static (int Line, int Column) PositionOf(byte[] bytes, int offset)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < bytes.Length; i++)
-        {
-            if (bytes[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return (line, offset - lineStart + 1);
-    }
-
     /// <summary>The spaces and tabs that start the line holding <paramref name="offset"/>.</summary>
     public static string IndentOfLineAt(byte[] bytes, int offset)
     {
