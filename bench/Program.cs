@@ -1,5 +1,6 @@
 // Entry point: patch TorchSharp's native library, check parity, then time Recurrent, TorchSharp and MathNet in one process.
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
@@ -10,7 +11,8 @@ namespace Recurrent.Bench;
 /// <summary>
 /// <c>dotnet run -c Release --project bench [-- --smoke] [-- --workloads S1,S3]</c>. Everything runs in this one
 /// process (BenchmarkDotNet's in-process toolchain), so the three columns share the machine state of one run.
-/// <c>--smoke</c> takes a handful of iterations, enough to see that every path works.
+/// <c>--smoke</c> takes a handful of iterations, enough to see that every path works; <c>--skip-naive</c> leaves out
+/// the MathNet column (seconds per call on S3) while tuning.
 /// </summary>
 public static class Program
 {
@@ -43,6 +45,10 @@ public static class Program
         var job = (smoke ? Job.Dry.WithIterationCount(3).WithWarmupCount(1) : Job.Default.WithWarmupCount(3).WithIterationCount(15))
             .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: false));
         var config = ManualConfig.CreateMinimumViable().AddJob(job).WithOptions(ConfigOptions.DisableLogFile);
+        if (args.Contains("--skip-naive"))
+        {
+            config = config.AddFilter(new SimpleFilter(b => b.Descriptor.WorkloadMethod.Name != nameof(ForwardBenchmarks.MathNet)));
+        }
         var summary = BenchmarkRunner.Run<ForwardBenchmarks>(config);
 
         var table = RatioTable.Build(summary);
