@@ -47,6 +47,28 @@ public sealed class PackageTests
     }
 
     [Fact]
+    public async Task Execute_WhenSourceIsAFolderRelativeToTheNotebook_RestoresFromIt()
+    {
+        var notebookFolder = Directory.CreateTempSubdirectory("nbengine-feed-").FullName;
+        var feed = Directory.CreateDirectory(Path.Combine(notebookFolder, "feed")).FullName;
+        var restored = await new PackageRestorer(Path.Combine(notebookFolder, "warm"))
+            .RestoreAsync([new("Newtonsoft.Json", "13.0.3")], [], CancellationToken.None);
+        var packageFolder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(restored.AssemblyPaths.Single())!, "..", ".."));
+        File.Copy(Path.Combine(packageFolder, "newtonsoft.json.13.0.3.nupkg"), Path.Combine(feed, "newtonsoft.json.13.0.3.nupkg"));
+        using var session = new NotebookSession(new SessionOptions
+        {
+            WorkingDirectory = notebookFolder,
+            Packages = new PackageRestorer(Path.Combine(notebookFolder, "cache")),
+        });
+
+        var result = await session.ExecuteAsync("#i \"nuget: feed\"\n#r \"nuget: Newtonsoft.Json, 13.0.3\"");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Outputs.Select(o => o.Text())));
+        var project = Directory.GetFiles(Path.Combine(notebookFolder, "cache"), "restore.csproj", SearchOption.AllDirectories).Single();
+        Assert.Contains($"<RestoreAdditionalProjectSources>{feed}</RestoreAdditionalProjectSources>", File.ReadAllText(project));
+    }
+
+    [Fact]
     public async Task Execute_WhenPackageDoesNotExist_FailsNamingThePackage()
     {
         var result = (await Sessions.RunAll("#r \"nuget: No.Such.Package.Anywhere, 1.0.0\""))[0];

@@ -32,7 +32,7 @@ internal sealed class SessionReferences(SessionOptions options)
             AssemblyProbing.AddFolderOf(full);
             Reference(full, added);
         }
-        _sources.AddRange(directives.Sources.Except(_sources));
+        _sources.AddRange(directives.Sources.Select(AbsoluteSource).Except(_sources));
         if (directives.Packages.Count == 0)
         {
             return added;
@@ -66,6 +66,12 @@ internal sealed class SessionReferences(SessionOptions options)
             added.Add(MetadataReference.CreateFromFile(chosen));
         }
     }
+
+    /// <summary>A feed URL as given; a local folder made absolute against the notebook's folder (restores run elsewhere).</summary>
+    private string AbsoluteSource(string source) =>
+        Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile
+            ? source
+            : Path.GetFullPath(Path.Combine(options.WorkingDirectory, source));
 
     /// <summary>Where Polyglot would have found the extension: under the NuGet packages folder.</summary>
     private static string ExtensionPath(PackageReference extension)
