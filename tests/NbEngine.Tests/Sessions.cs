@@ -1,7 +1,6 @@
-// Helpers that run cells in a fresh session with a package cache private to the test run.
+// Helpers that run cells in a fresh session (the user's package cache, so restores are shared with other runs).
 using NbEngine.Execution;
 using NbEngine.Notebooks;
-using NbEngine.Packages;
 
 namespace NbEngine.Tests;
 
@@ -11,7 +10,6 @@ internal static class Sessions
     {
         WorkingDirectory = directory ?? AppContext.BaseDirectory,
         CellTimeout = timeout,
-        Packages = new PackageRestorer(PackageCache.DefaultRoot),
     });
 
     /// <summary>Runs the cells in order and returns every result.</summary>
