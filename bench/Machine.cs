@@ -11,10 +11,15 @@ internal static class Machine
     public static string MallocMode =>
         Environment.GetEnvironmentVariable("GLIBC_TUNABLES")?.Contains("mmap_threshold") == true ? "tuned" : "default";
 
-    public static string Describe() =>
+    private static readonly Lazy<string> Description = new(Measure);
+
+    /// <summary>Measured once per process, at the first call.</summary>
+    public static string Describe() => Description.Value;
+
+    private static string Measure() =>
         $"CPU: {Lscpu("Model name")}, {Environment.ProcessorCount} cores ({Lscpu("Thread(s) per core")} thread(s) per core)\n" +
         $"Runtime: {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}\n" +
-        $"Recurrent SIMD width: {SimdKernel.Instance.VectorBits} bits\n" +
+        $"Recurrent SIMD width: {SimdKernel.Instance.VectorBits} bits; measured FMA peak of one core: {FmaPeak.MeasureGflops():0} GFLOP/s\n" +
         $"malloc: {MallocMode} (GLIBC_TUNABLES={Environment.GetEnvironmentVariable("GLIBC_TUNABLES") ?? "unset"})";
 
     private static string Lscpu(string field)

@@ -104,7 +104,7 @@ public sealed class SimdKernelTests
         }
     }
 
-    private static RecurrentModule Build(string kind, int inputSize, int hiddenSize, int layers, bool bidirectional,
+    internal static RecurrentModule Build(string kind, int inputSize, int hiddenSize, int layers, bool bidirectional,
         bool batchFirst)
     {
         lock (SeedLock.Gate)

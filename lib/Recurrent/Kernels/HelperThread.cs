@@ -64,6 +64,8 @@ internal static class HelperThread
     {
         var thread = new Thread(Loop) { IsBackground = true, Name = "Recurrent helper" };
         thread.Start();
+        // A blocking wait makes the event create its lock object; do it now, so no forward call allocates it later.
+        Done.Wait(1);
         return thread;
     }
 

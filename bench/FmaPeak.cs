@@ -1,0 +1,51 @@
+// The machine's single-core float32 FMA ceiling, measured, so the table can say how close a workload can get to it.
+using System.Diagnostics;
+using System.Runtime.Intrinsics;
+using Recurrent.Kernels;
+
+namespace Recurrent.Bench;
+
+internal static unsafe class FmaPeak
+{
+    private static float _sink;
+
+    /// <summary>
+    /// GFLOP/s of one thread running 12 independent fused multiply-add chains on the vector width the Recurrent
+    /// kernel uses (enough chains to hide FMA latency, so this is throughput): the best of five runs.
+    /// </summary>
+    public static double MeasureGflops()
+    {
+        var best = 0.0;
+        for (var run = 0; run < 5; run++)
+        {
+            const long iterations = 20_000_000;
+            var watch = Stopwatch.StartNew();
+            var lanes = SimdKernel.Instance.VectorBits / 32;
+            _sink += lanes switch
+            {
+                16 => Chains<Simd512, Vector512<float>>(iterations),
+                8 => Chains<Simd256, Vector256<float>>(iterations),
+                _ => Chains<Simd128, Vector128<float>>(iterations),
+            };
+            best = Math.Max(best, iterations * 12 * 2.0 * lanes / watch.Elapsed.TotalSeconds / 1e9);
+        }
+        return best;
+    }
+
+    private static float Chains<TS, TV>(long n) where TS : struct, ISimd<TV> where TV : struct
+    {
+        var (a, b) = (TS.Broadcast(1.0001f), TS.Broadcast(0.9999f));
+        TV c0 = a, c1 = a, c2 = a, c3 = a, c4 = a, c5 = a, c6 = a, c7 = a, c8 = a, c9 = a, c10 = a, c11 = a;
+        for (var i = 0L; i < n; i++)
+        {
+            c0 = TS.MultiplyAdd(c0, b, a); c1 = TS.MultiplyAdd(c1, b, a); c2 = TS.MultiplyAdd(c2, b, a);
+            c3 = TS.MultiplyAdd(c3, b, a); c4 = TS.MultiplyAdd(c4, b, a); c5 = TS.MultiplyAdd(c5, b, a);
+            c6 = TS.MultiplyAdd(c6, b, a); c7 = TS.MultiplyAdd(c7, b, a); c8 = TS.MultiplyAdd(c8, b, a);
+            c9 = TS.MultiplyAdd(c9, b, a); c10 = TS.MultiplyAdd(c10, b, a); c11 = TS.MultiplyAdd(c11, b, a);
+        }
+        var sum = TS.Add(TS.Add(TS.Add(c0, c1), TS.Add(c2, c3)), TS.Add(TS.Add(c4, c5), TS.Add(c6, c7)));
+        var lanes = stackalloc float[TS.Count];
+        TS.Store(TS.Add(sum, TS.Add(TS.Add(c8, c9), TS.Add(c10, c11))), lanes);
+        return lanes[0];
+    }
+}
