@@ -1,15 +1,21 @@
 // A weight matrix W (columns × depth, PyTorch's row-major layout) rearranged for the micro-kernel as W^T in column panels.
+using System.Runtime.InteropServices;
+
 namespace Recurrent.Kernels;
 
 /// <summary>
 /// Holds B = W^T (depth × columns) for <c>C = A · W^T</c>. With at least one full panel of columns, B is stored in
 /// panels of <see cref="PanelWidth"/> columns, each panel k-major (<c>Data[(p·depth + k)·PanelWidth + j]</c>), the last
 /// one zero-padded; narrower matrices keep W as it is for the scalar path. <see cref="Bias"/> is padded the same way.
+/// The weights are live tensors a caller may change between calls, so every call hands them in again; packing is
+/// skipped when they are bit for bit those of the last call (a memory compare is cheaper than the strided repack).
 /// </summary>
 internal sealed unsafe class PackedWeights
 {
     private readonly PinnedBuffer _data;
     private readonly PinnedBuffer _bias;
+    private readonly float[] _packedFrom;               // the weights of the last Pack
+    private int _biasLength = -1;                       // and its bias length; -1 before the first Pack
 
     public PackedWeights(int columns, int depth, int panelWidth)
     {
@@ -20,6 +26,7 @@ internal sealed unsafe class PackedWeights
         Panels = (columns + panelWidth - 1) / panelWidth;
         _data = new PinnedBuffer(IsPanelled ? Panels * panelWidth * depth : columns * depth);
         _bias = new PinnedBuffer(Panels * panelWidth);
+        _packedFrom = new float[columns * depth];
     }
 
     public int Columns { get; }
@@ -39,11 +46,18 @@ internal sealed unsafe class PackedWeights
     /// <summary>Copies <paramref name="weight"/> (columns × depth) in, and the bias (columns, or empty for zeros).</summary>
     public void Pack(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias)
     {
+        weight = weight[..(Columns * Depth)];
+        if (bias.Length == _biasLength && SameBits(bias, _bias.Span[..bias.Length]) && SameBits(weight, _packedFrom))
+        {
+            return;
+        }
+        weight.CopyTo(_packedFrom);
+        _biasLength = bias.Length;
         _bias.Span.Clear();
         bias.CopyTo(_bias.Span);
         if (!IsPanelled)
         {
-            weight[..(Columns * Depth)].CopyTo(_data.Span);
+            weight.CopyTo(_data.Span);
             return;
         }
         var packed = _data.Span;
@@ -67,4 +81,7 @@ internal sealed unsafe class PackedWeights
             }
         }
     }
+
+    private static bool SameBits(ReadOnlySpan<float> a, ReadOnlySpan<float> b) =>
+        MemoryMarshal.AsBytes(a).SequenceEqual(MemoryMarshal.AsBytes(b));
 }

@@ -2,8 +2,8 @@
 namespace Recurrent.Kernels;
 
 /// <summary>
-/// Kept on its <see cref="DirectionJob"/> between calls. Each call repacks the weights (they are live tensors a caller
-/// may change), projects the inputs of all steps at once (gates = X·W_ih^T + biases), then runs the recurrence
+/// Kept on its <see cref="DirectionJob"/> between calls. Each call hands the weights to their packed blocks (live
+/// tensors a caller may change; repacked only when they did), projects the inputs of all steps at once (gates = X·W_ih^T + biases), then runs the recurrence
 /// step by step (gates_t += h_(t−1)·W_hh^T, then the cell update). The gate buffer is gate-major, (G, L·N, H), so
 /// each gate of a step is one contiguous block for the element-wise math. Batch rows never interact, so large work
 /// is split into two batch halves that run on two threads from start to end with no synchronisation in between.
@@ -13,11 +13,14 @@ internal sealed unsafe class SimdDirection : ISplitWork
     /// <summary>Below about this many multiply-adds a thread hand-off costs more than it saves.</summary>
     private const long ParallelWork = 1L << 21;
 
+    /// <summary>Floats between gate blocks, so the blocks do not all start at the same address modulo 4 KiB.</summary>
+    private const int GatePad = 16;
+
     private readonly DirectionJob _job;
     private readonly IGemm _gemm;
     private readonly PackedWeights[] _input;            // per gate: W_ih^T with b_ih (+ b_hh where it simply adds)
     private readonly PackedWeights[] _hidden;           // per gate: W_hh^T; GRU's n gate also b_hn
-    private readonly PinnedBuffer _gates;               // (G, L·N, H)
+    private readonly PinnedBuffer _gates;               // (G, L·N, H), blocks GatePad apart
     private readonly PinnedBuffer? _newGate;            // GRU: (N, H), W_hn·h + b_hn
     private readonly float[] _bias;                     // (H) one gate's input bias, rebuilt per call
 
@@ -33,7 +36,7 @@ internal sealed unsafe class SimdDirection : ISplitWork
             _input[q] = new PackedWeights(hidden, job.InputSize, gemm.PanelWidth);
             _hidden[q] = new PackedWeights(hidden, hidden, gemm.PanelWidth);
         }
-        _gates = new PinnedBuffer(gateCount * job.SeqLen * job.Batch * hidden);
+        _gates = new PinnedBuffer(gateCount * (job.SeqLen * job.Batch * hidden + GatePad));
         _newGate = job.Kind == CellKind.Gru ? new PinnedBuffer(job.Batch * hidden) : null;
         _bias = new float[hidden];
     }
@@ -111,7 +114,7 @@ internal sealed unsafe class SimdDirection : ISplitWork
             return;
         }
         var (steps, batch, inputSize, hidden) = (job.SeqLen, job.Batch, job.InputSize, job.HiddenSize);
-        var gateStride = (nint)steps * batch * hidden;                          // from one gate's block to the next
+        var gateStride = (nint)steps * batch * hidden + GatePad;                // from one gate's block to the next
         var gates = _gates.Pointer;
         var newGateIndex = job.Kind == CellKind.Gru ? 2 : -1;
         fixed (float* x = job.Input, output = job.Output, state = job.Hidden, cell = job.Cell)
