@@ -139,6 +139,8 @@ internal sealed unsafe class SimdDirection : ISplitWork
             var h = state + first * hidden;                                       // (rows, H), h_(t−1) then h_t
             var c = cell == null ? null : cell + first * hidden;
             var newGate = _newGate is null ? null : _newGate.Pointer + first * hidden;
+            // A one-direction RNN's output rows of a step are one contiguous (rows, H) block: h_t lives there.
+            var inOutput = job.Kind == CellKind.Rnn && job.OutputWidth == hidden;
             for (var s = 0; s < steps; s++)
             {
                 var t = job.Reverse ? steps - 1 - s : s;
@@ -155,8 +157,20 @@ internal sealed unsafe class SimdDirection : ISplitWork
                         _gemm.Multiply(_hidden[q], h, hidden, rows, g + q * gateStride, hidden, accumulate: true);
                     }
                 }
+                var outputRows = output + row * job.OutputWidth + job.OutputColumn;
+                if (inOutput)
+                {
+                    h = outputRows;
+                }
                 SimdCells.Update(job.Kind, job.Nonlinearity, rows * hidden, g, gateStride, h, c, newGate);
-                CopyRows(h, output + row * job.OutputWidth + job.OutputColumn, rows, hidden, job.OutputWidth);
+                if (!inOutput)
+                {
+                    CopyRows(h, outputRows, rows, hidden, job.OutputWidth);
+                }
+            }
+            if (inOutput)
+            {
+                CopyRows(h, state + first * hidden, rows, hidden, hidden);                // h_n
             }
         }
     }
