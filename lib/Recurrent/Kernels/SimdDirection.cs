@@ -3,10 +3,11 @@ namespace Recurrent.Kernels;
 
 /// <summary>
 /// Kept on its <see cref="DirectionJob"/> between calls. Each call hands the weights to their packed blocks (live
-/// tensors a caller may change; repacked only when they did), projects the inputs of all steps at once (gates = X·W_ih^T + biases), then runs the recurrence
-/// step by step (gates_t += h_(t−1)·W_hh^T, then the cell update). The gate buffer is gate-major, (G, L·N, H), so
-/// each gate of a step is one contiguous block for the element-wise math. Batch rows never interact, so large work
-/// is split into two batch halves that run on two threads from start to end with no synchronisation in between.
+/// tensors a caller may change; repacked only when they did), projects the inputs of all steps at once
+/// (gates = X·W_ihᵀ + biases), then runs the recurrence step by step (gates_t += h_(t−1)·W_hhᵀ, then the cell
+/// update). The gate buffer is gate-major, (G, L·N, H), so each gate of a step is one contiguous block for the
+/// element-wise math. Batch rows never interact, so large work is split into two batch halves that run on two
+/// threads from start to end with no synchronisation in between.
 /// </summary>
 internal sealed unsafe class SimdDirection : ISplitWork
 {
@@ -18,8 +19,8 @@ internal sealed unsafe class SimdDirection : ISplitWork
 
     private readonly DirectionJob _job;
     private readonly IGemm _gemm;
-    private readonly PackedWeights[] _input;            // per gate: W_ih^T with b_ih (+ b_hh where it simply adds)
-    private readonly PackedWeights[] _hidden;           // per gate: W_hh^T; GRU's n gate also b_hn
+    private readonly PackedWeights[] _input;            // per gate: W_ihᵀ with b_ih (+ b_hh where it simply adds)
+    private readonly PackedWeights[] _hidden;           // per gate: W_hhᵀ; GRU's n gate also b_hn
     private readonly PinnedBuffer _gates;               // (G, L·N, H), blocks GatePad apart
     private readonly PinnedBuffer? _newGate;            // GRU: (N, H), W_hn·h + b_hn
     private readonly float[] _bias;                     // (H) one gate's input bias, rebuilt per call
@@ -36,12 +37,15 @@ internal sealed unsafe class SimdDirection : ISplitWork
             _input[q] = new PackedWeights(hidden, job.InputSize, gemm.PanelWidth);
             _hidden[q] = new PackedWeights(hidden, hidden, gemm.PanelWidth);
         }
-        _gates = new PinnedBuffer(gateCount * (job.SeqLen * job.Batch * hidden + GatePad));
+        _gates = new PinnedBuffer(gateCount * (int)GateStride);
         _newGate = job.Kind == CellKind.Gru ? new PinnedBuffer(job.Batch * hidden) : null;
         _bias = new float[hidden];
     }
 
     public IGemm Gemm => _gemm;
+
+    /// <summary>Floats from one gate's block of the gate buffer to the next.</summary>
+    private nint GateStride => (nint)_job.SeqLen * _job.Batch * _job.HiddenSize + GatePad;
 
     public void Run()
     {
@@ -75,12 +79,13 @@ internal sealed unsafe class SimdDirection : ISplitWork
     private void Pack()
     {
         var job = _job;
-        var hidden = job.HiddenSize;
-        var isGru = job.Kind == CellKind.Gru;
+        var (inputSize, hidden) = (job.InputSize, job.HiddenSize);
+        var weightIh = job.WeightIh.ContiguousStorage();                                   // (G·H, H_in)
+        var weightHh = job.WeightHh.ContiguousStorage();                                   // (G·H, H)
         for (var q = 0; q < _input.Length; q++)
         {
             var rows = (q * hidden)..((q + 1) * hidden);
-            var newGate = isGru && q == 2;
+            var newGate = job.Kind == CellKind.Gru && q == 2;
             if (job.BiasIh is null || job.BiasHh is null)
             {
                 Array.Clear(_bias);
@@ -98,8 +103,8 @@ internal sealed unsafe class SimdDirection : ISplitWork
                     }
                 }
             }
-            _input[q].Pack(job.WeightIh.ContiguousStorage()[(rows.Start.Value * job.InputSize)..(rows.End.Value * job.InputSize)], _bias);
-            _hidden[q].Pack(job.WeightHh.ContiguousStorage()[(rows.Start.Value * hidden)..(rows.End.Value * hidden)],
+            _input[q].Pack(weightIh.Slice(q * hidden * inputSize, hidden * inputSize), _bias);
+            _hidden[q].Pack(weightHh.Slice(q * hidden * hidden, hidden * hidden),
                 newGate && job.BiasHh is not null ? job.BiasHh.ContiguousStorage()[rows] : default);
         }
     }
@@ -107,71 +112,83 @@ internal sealed unsafe class SimdDirection : ISplitWork
     /// <summary>The whole sequence for batch rows [first, end).</summary>
     private void RunRows(int first, int end)
     {
-        var job = _job;
         var rows = end - first;
         if (rows <= 0)
         {
             return;
         }
-        var (steps, batch, inputSize, hidden) = (job.SeqLen, job.Batch, job.InputSize, job.HiddenSize);
-        var gateStride = (nint)steps * batch * hidden + GatePad;                // from one gate's block to the next
-        var gates = _gates.Pointer;
-        var newGateIndex = job.Kind == CellKind.Gru ? 2 : -1;
-        fixed (float* x = job.Input, output = job.Output, state = job.Hidden, cell = job.Cell)
+        fixed (float* x = _job.Input, output = _job.Output, state = _job.Hidden, cell = _job.Cell)
         {
-            // Input projection of every step: one product per gate when the slice is the whole batch, else per step.
-            for (var q = 0; q < _input.Length; q++)
-            {
-                var block = gates + q * gateStride;                               // (L·N, H)
-                if (rows == batch)
-                {
-                    _gemm.Multiply(_input[q], x, inputSize, steps * batch, block, hidden, accumulate: false);
-                    continue;
-                }
-                for (var t = 0; t < steps; t++)
-                {
-                    var row = (nint)t * batch + first;
-                    _gemm.Multiply(_input[q], x + row * inputSize, inputSize, rows, block + row * hidden, hidden,
-                        accumulate: false);
-                }
-            }
+            ProjectInputs(x, first, rows);
+            Recur(first, rows, output, state + first * _job.HiddenSize,
+                cell == null ? null : cell + first * _job.HiddenSize);
+        }
+    }
 
-            var h = state + first * hidden;                                       // (rows, H), h_(t−1) then h_t
-            var c = cell == null ? null : cell + first * hidden;
-            var newGate = _newGate is null ? null : _newGate.Pointer + first * hidden;
-            // A one-direction RNN's output rows of a step are one contiguous (rows, H) block: h_t lives there.
-            var inOutput = job.Kind == CellKind.Rnn && job.OutputWidth == hidden;
-            for (var s = 0; s < steps; s++)
+    /// <summary>gates = X·W_ihᵀ + biases for every step: one product per gate for the whole batch, else per step.</summary>
+    private void ProjectInputs(float* x, int first, int rows)
+    {
+        var (steps, batch, inputSize, hidden) = (_job.SeqLen, _job.Batch, _job.InputSize, _job.HiddenSize);
+        for (var q = 0; q < _input.Length; q++)
+        {
+            var block = _gates.Pointer + q * GateStride;                        // (L·N, H)
+            if (rows == batch)
             {
-                var t = job.Reverse ? steps - 1 - s : s;
+                _gemm.Multiply(_input[q], x, inputSize, steps * batch, block, hidden, accumulate: false);
+                continue;
+            }
+            for (var t = 0; t < steps; t++)
+            {
                 var row = (nint)t * batch + first;
-                var g = gates + row * hidden;                                     // gate 0 of step t, (rows, H)
-                for (var q = 0; q < _hidden.Length; q++)
+                _gemm.Multiply(_input[q], x + row * inputSize, inputSize, rows, block + row * hidden, hidden,
+                    accumulate: false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Step by step: gates_t += h_(t−1)·W_hhᵀ (GRU's n gate apart), the cell update, h_t into the output rows.
+    /// <paramref name="h"/> (rows, H) holds h_0 on entry and h_L on return; LSTM's <paramref name="c"/> likewise.
+    /// </summary>
+    private void Recur(int first, int rows, float* output, float* h, float* c)
+    {
+        var job = _job;
+        var (steps, batch, hidden) = (job.SeqLen, job.Batch, job.HiddenSize);
+        var newGateIndex = job.Kind == CellKind.Gru ? 2 : -1;
+        var newGate = _newGate is null ? null : _newGate.Pointer + first * hidden;
+        var state = h;
+        // A one-direction RNN's output rows of a step are one contiguous (rows, H) block: h_t can live there.
+        var inOutput = job.Kind == CellKind.Rnn && job.OutputWidth == hidden;
+        for (var s = 0; s < steps; s++)
+        {
+            var t = job.Reverse ? steps - 1 - s : s;
+            var row = (nint)t * batch + first;
+            var g = _gates.Pointer + row * hidden;                              // gate 0 of step t, (rows, H)
+            for (var q = 0; q < _hidden.Length; q++)
+            {
+                if (q == newGateIndex)
                 {
-                    if (q == newGateIndex)
-                    {
-                        _gemm.Multiply(_hidden[q], h, hidden, rows, newGate, hidden, accumulate: false);
-                    }
-                    else
-                    {
-                        _gemm.Multiply(_hidden[q], h, hidden, rows, g + q * gateStride, hidden, accumulate: true);
-                    }
+                    _gemm.Multiply(_hidden[q], h, hidden, rows, newGate, hidden, accumulate: false);
                 }
-                var outputRows = output + row * job.OutputWidth + job.OutputColumn;
-                if (inOutput)
+                else
                 {
-                    h = outputRows;
-                }
-                SimdCells.Update(job.Kind, job.Nonlinearity, rows * hidden, g, gateStride, h, c, newGate);
-                if (!inOutput)
-                {
-                    CopyRows(h, outputRows, rows, hidden, job.OutputWidth);
+                    _gemm.Multiply(_hidden[q], h, hidden, rows, g + q * GateStride, hidden, accumulate: true);
                 }
             }
+            var outputRows = output + row * job.OutputWidth + job.OutputColumn;
             if (inOutput)
             {
-                CopyRows(h, state + first * hidden, rows, hidden, hidden);                // h_n
+                h = outputRows;
             }
+            SimdCells.Update(job.Kind, job.Nonlinearity, rows * hidden, g, GateStride, h, c, newGate);
+            if (!inOutput)
+            {
+                CopyRows(h, outputRows, rows, hidden, job.OutputWidth);
+            }
+        }
+        if (inOutput)
+        {
+            CopyRows(h, state, rows, hidden, hidden);                           // h_L back into the state
         }
     }
 
