@@ -12,11 +12,11 @@ internal interface ISplitWork
 internal static class HelperThread
 {
     private static readonly ManualResetEventSlim Start = new(false);
+    private static readonly ManualResetEventSlim Done = new(false);
     private static readonly Lazy<Thread> Thread = new(StartThread);
     private static ISplitWork? _work;
     private static Exception? _error;
     private static int _busy;
-    private static int _done;
 
     /// <summary>Bytes the helper thread has allocated so far, updated after each part it runs (for allocation tests).</summary>
     public static long AllocatedBytes { get; private set; }
@@ -38,7 +38,7 @@ internal static class HelperThread
             _ = Thread.Value;
             _work = work;
             _error = null;
-            Volatile.Write(ref _done, 0);
+            Done.Reset();
             Start.Set();
             try
             {
@@ -46,13 +46,7 @@ internal static class HelperThread
             }
             finally
             {
-                // The halves are equal, so the helper is close behind: spin (yielding) rather than block, which
-                // also keeps the caller from allocating the runtime's wait state on its first blocking wait.
-                var spin = default(SpinWait);
-                while (Volatile.Read(ref _done) == 0)
-                {
-                    spin.SpinOnce(sleep1Threshold: -1);
-                }
+                Done.Wait();
             }
             if (_error is { } error)
             {
@@ -70,6 +64,8 @@ internal static class HelperThread
     {
         var thread = new Thread(Loop) { IsBackground = true, Name = "Recurrent helper" };
         thread.Start();
+        // A blocking wait makes the event create its lock object; do it now, so no forward call allocates it later.
+        Done.Wait(1);
         return thread;
     }
 
@@ -88,7 +84,7 @@ internal static class HelperThread
                 _error = e;
             }
             AllocatedBytes = GC.GetAllocatedBytesForCurrentThread();
-            Volatile.Write(ref _done, 1);
+            Done.Set();
         }
     }
 }
