@@ -1,0 +1,46 @@
+// Splits a C# cell into what a file-based app needs apart: using directives, statements, type declarations.
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using NbEngine.Execution;
+
+namespace NbExport.Apps;
+
+/// <summary>
+/// A cell as a program needs it: the engine's directive parser blanks <c>#r</c>/<c>#i</c> lines; <c>using</c>
+/// directives go to the top of the file and type declarations after the statements (C# requires both); a trailing
+/// expression, which the kernel displays, becomes <c>display(…);</c>. Everything else is kept as written.
+/// </summary>
+internal sealed record CellCode(IReadOnlyList<string> Usings, string Statements, IReadOnlyList<string> Types)
+{
+    public static CellCode Split(string cellSource)
+    {
+        var code = CellDirectives.Parse(cellSource).Code;
+        var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(code, ScriptEnvironment.ParseOptions).GetRoot();
+        var types = root.Members.Where(m => m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax).ToList();
+        var edits = root.Usings.Select(u => (u.FullSpan, ""))
+            .Concat(types.Select(t => (t.FullSpan, "")))
+            .ToList();
+        if (root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } trailing })
+        {
+            edits.Add((trailing.Expression.Span, $"display({trailing.Expression});"));
+        }
+        var statements = edits.OrderByDescending(e => e.Item1.Start)
+            .Aggregate(SourceText.From(code), (text, edit) => text.Replace(edit.Item1, edit.Item2))
+            .ToString();
+        return new CellCode(
+            root.Usings.Select(u => u.WithoutLeadingTrivia().ToFullString().TrimEnd()).ToList(),
+            TrimBlankLines(statements),
+            types.Select(t => TrimBlankLines(t.ToFullString())).ToList());
+    }
+
+    /// <summary>The text without the blank lines (left by directives, moved usings) before and after it.</summary>
+    private static string TrimBlankLines(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var first = Array.FindIndex(lines, l => l.Trim().Length > 0);
+        var last = Array.FindLastIndex(lines, l => l.Trim().Length > 0);
+        return first < 0 ? "" : string.Join('\n', lines[first..(last + 1)]);
+    }
+}
