@@ -14,6 +14,8 @@ public static class Cli
           -j, --jobs N notebooks in parallel (default: 1)
           --timeout S  per-cell limit in seconds (default 120); a cell over it fails, the run goes on
           --rtol R --atol A   numeric tolerance for verify (defaults 1e-5 and 1e-6)
+          export html [paths...] [--out FOLDER]   static site: index.html, a page per notebook, assets/ (default site/)
+          export cs [paths...] [--out FOLDER]     each notebook as a .NET 10 file-based app NN-Title.cs (default notebooks/apps/)
         exit codes: 0 all passed; 1 a cell failed or an output differs; 2 bad usage or a file that is not a notebook
         """;
 
@@ -22,6 +24,7 @@ public static class Cli
         ["verify"] = (args, output) => NotebookCommand.RunAsync(NotebookMode.Verify, args, output),
         ["update"] = (args, output) => NotebookCommand.RunAsync(NotebookMode.Update, args, output),
         ["run"] = (args, output) => NotebookCommand.RunAsync(NotebookMode.Run, args, output),
+        ["export"] = ExportCommand.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
