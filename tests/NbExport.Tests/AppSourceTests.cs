@@ -1,0 +1,91 @@
+// How a notebook becomes a file-based app: directives, imports, trailing expressions, comments, errors.
+using NbEngine.Notebooks;
+using NbExport.Apps;
+
+namespace NbExport.Tests;
+
+public sealed class AppSourceTests
+{
+    [Fact]
+    public void ExportCs_TurnsNugetReferencesIntoPackageDirectivesWithTheEnginesSubstitutes()
+    {
+        var source = AppSource.Render(Course.Named("05-Manual Recurrence.ipynb"), Course.AppsFolder);
+
+        var packages = source.Split('\n').Where(l => l.StartsWith("#:package ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["#:package MathNet.Numerics@5.0.0", "#:package Plotly.NET@6.0.0", "#:package Plotly.NET.CSharp@0.14.0"], packages);
+    }
+
+    [Fact]
+    public void ExportCs_ReferencesTheLibraryDllsThroughTheirProjects()
+    {
+        var source = AppSource.Render(Course.Named("02-Vanilla RNN.ipynb"), Course.AppsFolder);
+
+        Assert.Contains("#:project ../../lib/Recurrent/Recurrent.csproj\n#:project ../../lib/Recurrent.Interactive/Recurrent.Interactive.csproj\n", source);
+        Assert.DoesNotContain("#r ", source);
+    }
+
+    [Fact]
+    public void ExportCs_DisplaysTrailingExpressionsHoistsUsingsAndMovesTypesLast()
+    {
+        var notebook = FixtureNotebook.Write("Shapes.ipynb",
+        [
+            FixtureCell.Code("using System.Globalization;\nrecord Point(int X, int Y);\nvar p = new Point(1, 2);\np  // shown"),
+            FixtureCell.Code("Console.WriteLine(p.X);"),
+        ]);
+
+        var source = AppSource.Render(notebook, notebook.Directory);
+
+        Assert.Contains("using System.Linq;\nusing System.Globalization;\n", source);
+        Assert.Contains("var p = new Point(1, 2);\ndisplay(p);  // shown\n\nConsole.WriteLine(p.X);\n\nrecord Point(int X, int Y);\n", source);
+        Assert.Single(source.Split('\n'), l => l.StartsWith("using System.Globalization", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ExportCs_KeepsMarkdownAndCellsItCannotRunAsComments()
+    {
+        var notebook = FixtureNotebook.Write("Comments.ipynb",
+        [
+            FixtureCell.Markdown("# Title\n\nSome *text*."),
+            FixtureCell.Code("Console.WriteLine(\"slow\");", null, NotebookCell.SkipExecutionTag),
+            FixtureCell.Code("throw new Exception(\"on purpose\");", null, NotebookCell.RaisesExceptionTag),
+        ]);
+
+        var source = AppSource.Render(notebook, notebook.Directory);
+
+        Assert.Contains("// # Title\n//\n// Some *text*.\n", source);
+        Assert.Contains("// (tagged skip-execution, so this app does not run it)\n// Console.WriteLine(\"slow\");\n", source);
+        Assert.Contains("// (tagged raises-exception, so this app does not run it)\n// throw new Exception(\"on purpose\");\n", source);
+    }
+
+    [Fact]
+    public void ExportCs_ADllThatNoProjectBuilds_SaysWhatWasExpectedAndWhatWasGiven()
+    {
+        var notebook = FixtureNotebook.Write("Dll.ipynb", [FixtureCell.Code("#r \"libs/Loose.dll\"\nConsole.WriteLine(1);")]);
+
+        var error = Assert.Throws<ExportException>(() => AppSource.Render(notebook, notebook.Directory));
+
+        Assert.Contains("Dll.ipynb: #r \"libs/Loose.dll\": expected the build output of a project", error.Message);
+        Assert.Contains($"got {Path.Combine(notebook.Directory, "libs", "Loose.dll")}, which has no such project", error.Message);
+    }
+
+    [Fact]
+    public void ExportCs_TranscriptLeavesOutPackageNotesAndNamesChartsInOrder()
+    {
+        var notebook = FixtureNotebook.Write("03-Charts.ipynb",
+        [
+            FixtureCell.Code("#r \"nuget: Plotly.NET.Interactive, 6.0.0\"", """
+                [{"output_type": "display_data", "data": {"text/html": "<div><div></div><div></div><div><strong>Installed Packages</strong><ul><li><span>Plotly.NET.Interactive, 6.0.0</span></li></ul></div></div>"}, "metadata": {}},
+                 {"output_type": "display_data", "data": {"text/plain": "Loading extensions from `/x/Plotly.NET.Interactive.dll`"}, "metadata": {}}]
+                """),
+            FixtureCell.Code("Console.WriteLine(1);\nchart", """
+                [{"output_type": "stream", "name": "stdout", "text": "1\n"},
+                 {"output_type": "display_data", "data": {"text/html": "<div id=\"a\"></div><script>Plotly.newPlot('a', [], {});</script>"}, "metadata": {}},
+                 {"output_type": "display_data", "data": {"text/html": "<div class=\"dni-plaintext\"><pre>-0.9896775</pre></div><style>.x { }</style>"}, "metadata": {}}]
+                """),
+        ]);
+
+        var printed = string.Concat(AppTranscript.Expected(notebook).Cast<StreamOutput>().Select(s => s.Text));
+
+        Assert.Equal("1\nchart written to 03-Charts.chart-1.html\n-0.9896775\n", printed);
+    }
+}

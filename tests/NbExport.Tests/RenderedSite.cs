@@ -1,0 +1,104 @@
+// The course exported with `nbrunner export html` once, every page opened in headless Chromium, and one screenshot.
+using Microsoft.Playwright;
+using NbEngine.Notebooks;
+
+namespace NbExport.Tests;
+
+/// <summary>
+/// Exports the six course notebooks into a temp folder through the command line, then opens every page from its
+/// file:// URL in Debian's Chromium (driven by Playwright; no browser is downloaded) and records what the page
+/// showed. The screenshot of the vanilla RNN page goes into the same temp folder, never into the repository.
+/// </summary>
+public sealed class RenderedSite : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly Dictionary<string, RenderedPage> _pages = new(StringComparer.Ordinal);
+
+    public string Folder { get; } = Directory.CreateTempSubdirectory("nbexport-site-").FullName;
+
+    public string Screenshot => Path.Combine(Folder, "vanilla-rnn.png");
+
+    public int ExitCode { get; private set; }
+
+    public string ExportOutput { get; private set; } = "";
+
+    internal RenderedPage Page(string fileName) =>
+        _pages.TryGetValue(fileName, out var page) ? page : throw new KeyNotFoundException($"expected a page {fileName}, got {string.Join(", ", _pages.Keys)}");
+
+    public static string PageOf(Notebook notebook) => NotebookTitle.Slug(notebook) + ".html";
+
+    public async Task InitializeAsync()
+    {
+        var output = new StringWriter();
+        ExitCode = await NbRunner.Cli.RunAsync(["export", "html", Course.NotebooksFolder, "--out", Folder], output, output);
+        ExportOutput = output.ToString();
+        if (ExitCode != 0)
+        {
+            return;
+        }
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Args = ChromiumArgs });
+        foreach (var file in Directory.GetFiles(Folder, "*.html").Order(StringComparer.Ordinal))
+        {
+            _pages[Path.GetFileName(file)] = await RenderAsync(browser, file);
+        }
+        await ScreenshotAsync(browser, Path.Combine(Folder, "02-vanilla-rnn.html"), Screenshot);
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(Folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private static async Task<RenderedPage> RenderAsync(IBrowser browser, string file)
+    {
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 900 } });
+        var errors = new List<string>();
+        var outside = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+        page.RequestFailed += (_, request) => errors.Add($"request failed: {request.Url}");
+        page.Request += (_, request) => { if (!request.Url.StartsWith("file:", StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal)) outside.Add(request.Url); };
+        await page.GotoAsync(new Uri(file).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "() => [...document.querySelectorAll('.output.chart')].every(c => c.querySelector('svg.main-svg .trace'))",
+                null, new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            // The counts below show which charts were not drawn.
+        }
+        var rendered = new RenderedPage(
+            errors,
+            outside,
+            await page.EvaluateAsync<int>("() => document.querySelectorAll('.output.chart').length"),
+            await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.output.chart')].filter(c => c.querySelector('svg.main-svg .trace')).length"),
+            await page.EvaluateAsync<int>("() => document.querySelectorAll('.math').length"),
+            await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.math')].filter(m => m.querySelector('.katex') && !m.querySelector('.katex-error')).length"),
+            await page.EvaluateAsync<int>("() => document.querySelectorAll('.math .katex-display').length"),
+            await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.math annotation')].map(a => a.textContent)"),
+            await page.EvaluateAsync<string>("() => document.body.innerText"),
+            await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('ol.contents a')].map(a => a.getAttribute('href'))"));
+        await page.CloseAsync();
+        return rendered;
+    }
+
+    /// <summary>The chart section of the vanilla RNN page, as the README shows it.</summary>
+    private static async Task ScreenshotAsync(IBrowser browser, string file, string png)
+    {
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 1100 } });
+        await page.GotoAsync(new Uri(file).AbsoluteUri + "#both-hidden-units-over-time", new() { WaitUntil = WaitUntilState.Load });
+        await page.ScreenshotAsync(new() { Path = png });
+        await page.CloseAsync();
+    }
+}
