@@ -65,6 +65,21 @@ public sealed class NotebookSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// The compilation <paramref name="code"/> would have as the next cell, without running anything: for editor
+    /// services such as completion and inspection. Directive lines are blanked as when the cell runs, so lines
+    /// and columns stay the cell's own.
+    /// </summary>
+    public Compilation CompilationOf(string code)
+    {
+        var body = CellDirectives.Parse(code).Code;
+        var previous = _state;
+        var script = previous is null
+            ? CSharpScript.Create<object>(body, _scriptOptions)
+            : previous.Script.ContinueWith<object>(body, _scriptOptions);
+        return script.GetCompilation();
+    }
+
     public void Dispose() => _oneCellAtATime.Dispose();
 
     private async Task<CellStatus> RunCSharpAsync(string source, OutputCollector outputs, CancellationToken cancellationToken)

@@ -1,0 +1,79 @@
+// execute_request: runs the code as the next cell of the engine's session and publishes its outputs as they come.
+using System.Text.Json.Nodes;
+using NbEngine.Execution;
+using NbEngine.Notebooks;
+using NbKernel.Channels;
+using NbKernel.Protocol;
+
+namespace NbKernel.Handlers;
+
+/// <summary>
+/// One cell at a time (the shell worker is sequential). <see cref="Interrupt"/>, called from the control
+/// channel, cancels the running cell through the engine's cancellation; the cell fails with an error output
+/// and the session keeps the state it had before.
+/// </summary>
+internal sealed class ExecuteHandler(NotebookSession session, Outbox outbox)
+{
+    private CancellationTokenSource? _running;
+
+    public async Task<JsonObject> HandleAsync(JupyterMessage request)
+    {
+        var code = RequestContent.String(request.Content, "code");
+        var silent = RequestContent.Flag(request.Content, "silent", false);
+        var count = session.ExecutionCount + 1;
+        if (!silent)
+        {
+            outbox.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
+        }
+        using var interrupt = new CancellationTokenSource();
+        CellResult result;
+        using (var outputs = new OutputPublisher(output => Publish(request, output, count, silent)))
+        {
+            _running = interrupt;
+            try
+            {
+                result = await session.ExecuteAsync(code, CellLanguage.Detect(code, null, CellLanguage.CSharp), outputs.Add, interrupt.Token);
+            }
+            finally
+            {
+                _running = null;
+            }
+        }
+        if (result.Succeeded)
+        {
+            return Replies.Ok(new JsonObject
+            {
+                ["execution_count"] = result.ExecutionCount,
+                ["user_expressions"] = new JsonObject(),
+                ["payload"] = new JsonArray(),
+            });
+        }
+        var error = result.Outputs.OfType<ErrorOutput>().LastOrDefault() ?? ErrorOutput.FromText(result.Status.ToString());
+        var content = OutputMessages.ErrorContent(error);
+        content["status"] = "error";
+        content["execution_count"] = result.ExecutionCount;
+        return content;
+    }
+
+    /// <summary>Stops the running cell, if any; safe to call from any thread.</summary>
+    public void Interrupt()
+    {
+        try
+        {
+            _running?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The cell finished while the interrupt arrived.
+        }
+    }
+
+    private void Publish(JupyterMessage request, CellOutput output, int count, bool silent)
+    {
+        if (!silent)
+        {
+            var (type, content) = OutputMessages.Of(output, count);
+            outbox.Publish(request, type, content);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+// Publishes a running cell's outputs in order, batching stream writes into few stream messages.
+using System.Text;
+using NbEngine.Notebooks;
+
+namespace NbKernel.Handlers;
+
+/// <summary>
+/// A cell may write one character at a time; sending each as a message would flood clients and split the
+/// stored output. Stream text is held until another kind of output or another stream comes, the cell ends, or
+/// <see cref="Interval"/> passes (so a long cell still shows progress), as ipykernel does. Once disposed (the cell
+/// has ended), what a task the cell left running still writes is published at once.
+/// </summary>
+internal sealed class OutputPublisher : IDisposable
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
+
+    private readonly Action<CellOutput> _publish;
+    private readonly Timer _timer;
+    private readonly object _gate = new();
+    private readonly StringBuilder _pendingText = new();
+    private string? _pendingName;
+    private bool _closed;
+
+    public OutputPublisher(Action<CellOutput> publish)
+    {
+        _publish = publish;
+        _timer = new Timer(_ => Flush());
+    }
+
+    public void Add(CellOutput output)
+    {
+        lock (_gate)
+        {
+            if (output is StreamOutput stream && !_closed)
+            {
+                if (_pendingName != stream.Name)
+                {
+                    FlushLocked();
+                    _pendingName = stream.Name;
+                    _timer.Change(Interval, Timeout.InfiniteTimeSpan);
+                }
+                _pendingText.Append(stream.Text);
+            }
+            else
+            {
+                FlushLocked();
+                _publish(output);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _timer.Dispose();
+        lock (_gate)
+        {
+            FlushLocked();
+            _closed = true;
+        }
+    }
+
+    private void Flush()
+    {
+        lock (_gate)
+        {
+            FlushLocked();
+        }
+    }
+
+    private void FlushLocked()
+    {
+        if (_pendingName is { } name)
+        {
+            var text = _pendingText.ToString();
+            _pendingName = null;
+            _pendingText.Clear();
+            _publish(new StreamOutput(name, text));
+        }
+    }
+}
