@@ -6,6 +6,7 @@ public static class Cli
 {
     internal const string Usage = """
         usage: nbrunner <verify|update|run> [paths...] [options]
+               nbrunner kernel <install|uninstall>
           paths        .ipynb files or folders (recursive); default: notebooks/
           verify       execute, then compare every code cell's new outputs with the stored ones (default)
           update       execute, then write the new outputs back into the file (atomic: temp file + rename)
@@ -16,6 +17,8 @@ public static class Cli
           --rtol R --atol A   numeric tolerance for verify (defaults 1e-5 and 1e-6)
           export html [paths...] [--out FOLDER]   static site: index.html, a page per notebook, assets/ (default site/)
           export cs [paths...] [--out FOLDER]     each notebook as a .NET 10 file-based app NN-Title.cs (default notebooks/apps/)
+          kernel install      write the Jupyter kernelspec rnn-csharp ("C# (Rnn.Notebooks)") into the user's Jupyter data folder
+          kernel uninstall    remove that kernelspec again
         exit codes: 0 all passed; 1 a cell failed or an output differs; 2 bad usage or a file that is not a notebook
         """;
 
@@ -25,6 +28,7 @@ public static class Cli
         ["update"] = (args, output) => NotebookCommand.RunAsync(NotebookMode.Update, args, output),
         ["run"] = (args, output) => NotebookCommand.RunAsync(NotebookMode.Run, args, output),
         ["export"] = ExportCommand.RunAsync,
+        ["kernel"] = KernelCommand.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
