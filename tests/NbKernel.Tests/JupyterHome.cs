@@ -1,0 +1,106 @@
+// A private Jupyter set-up for the tests: temporary data, runtime and config folders, the kernelspec installed there.
+using System.Reflection;
+using System.Text.Json.Nodes;
+
+namespace NbKernel.Tests;
+
+/// <summary>
+/// Every child process (NbRunner, python, jupyter and the kernels they start) gets <c>JUPYTER_DATA_DIR</c>,
+/// <c>JUPYTER_RUNTIME_DIR</c> and <c>JUPYTER_CONFIG_DIR</c> inside <see cref="Root"/>, so the user's own Jupyter
+/// folders are neither read nor written. HOME is left as it is on purpose: the kernels restore NuGet packages into
+/// the user's caches, which a fresh HOME would make cold. Any process whose environment still names this runtime
+/// folder after a client has finished is a kernel (or a child of one) that outlived its client.
+/// </summary>
+public sealed class JupyterHome : IDisposable
+{
+    public const string Python = "/usr/bin/python3";
+    public const string Jupyter = "/usr/bin/jupyter";
+    public const string KernelName = "rnn-csharp";
+
+    private static readonly TimeSpan ClientTimeout = TimeSpan.FromMinutes(5);
+    private readonly Dictionary<(string, string?), JsonObject> _scenarios = [];
+
+    public JupyterHome()
+    {
+        Root = Directory.CreateTempSubdirectory("nbkernel-test-").FullName;
+        Environment = new Dictionary<string, string>
+        {
+            ["JUPYTER_DATA_DIR"] = Path.Combine(Root, "data"),
+            ["JUPYTER_RUNTIME_DIR"] = Path.Combine(Root, "runtime"),
+            ["JUPYTER_CONFIG_DIR"] = Path.Combine(Root, "config"),
+        };
+        var install = NbRunner("kernel", "install");
+        if (install.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"expected `nbrunner kernel install` to succeed, got {install}");
+        }
+    }
+
+    public static string RepositoryRoot { get; } = typeof(JupyterHome).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepositoryRoot").Value!;
+
+    public string Root { get; }
+
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    public string KernelSpecFolder => Path.Combine(Root, "data", "kernels", KernelName);
+
+    /// <summary>The NbRunner command line in a child process, as a user runs it.</summary>
+    public ProcessResult NbRunner(params string[] arguments) =>
+        Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "NbRunner.dll"), .. arguments]);
+
+    /// <summary>A program run in <see cref="Root"/> with this set-up's environment; afterwards no kernel may be left running.</summary>
+    public ProcessResult Run(string program, IEnumerable<string> arguments)
+    {
+        var result = ChildProcess.Run(program, arguments, Environment, Root, ClientTimeout);
+        var leftovers = KernelProcesses.StillRunning(Path.Combine(Root, "runtime"));
+        Assert.True(leftovers.Count == 0, $"expected no process left after {program} finished, got {string.Join(", ", leftovers)}\n{result}");
+        return result;
+    }
+
+    /// <summary>
+    /// The kernelspecs Jupyter finds, by name: what `jupyter kernelspec list --json` prints (run as the module, since
+    /// Debian ships that command in a package of its own).
+    /// </summary>
+    public JsonObject KernelSpecs()
+    {
+        var list = Run(Python, ["-m", "jupyter_client.kernelspecapp", "list", "--json"]);
+        Assert.True(list.ExitCode == 0, $"expected the kernelspec list, got {list}");
+        return JsonNode.Parse(list.Output)!["kernelspecs"]!.AsObject();
+    }
+
+    /// <summary>
+    /// What clients/kernel_client.py saw in one scenario (jupyter_client starting the kernel from the installed
+    /// kernelspec); each scenario runs once per test run, however many tests look at its result.
+    /// </summary>
+    public JsonObject Scenario(string name, string? argument = null)
+    {
+        lock (_scenarios)
+        {
+            if (!_scenarios.TryGetValue((name, argument), out var seen))
+            {
+                var resultFile = Path.Combine(Root, $"{name}.json");
+                var script = Path.Combine(AppContext.BaseDirectory, "clients", "kernel_client.py");
+                var run = Run(Python, [script, name, resultFile, .. argument is null ? Array.Empty<string>() : [argument]]);
+                Assert.True(run.ExitCode == 0, $"expected kernel_client.py {name} to succeed, got {run}");
+                seen = JsonNode.Parse(File.ReadAllText(resultFile))!.AsObject();
+                _scenarios[(name, argument)] = seen;
+            }
+            return seen;
+        }
+    }
+
+    public void Dispose()
+    {
+        KernelProcesses.Kill(KernelProcesses.StillRunning(Path.Combine(Root, "runtime"), TimeSpan.Zero));
+        Directory.Delete(Root, recursive: true);
+    }
+}
+
+/// <summary>One set-up shared by the tests that drive kernels through clients.</summary>
+[CollectionDefinition(Name)]
+public sealed class JupyterCollection : ICollectionFixture<JupyterHome>
+{
+    public const string Name = "Jupyter clients";
+}

@@ -1,0 +1,232 @@
+"""Drives the rnn-csharp Jupyter kernel through jupyter_client, an independent client, one scenario per run.
+
+usage: /usr/bin/python3 kernel_client.py SCENARIO RESULT.json [ARG]
+Starts the kernel from the kernelspec Jupyter finds (the tests point JUPYTER_DATA_DIR at a temporary folder),
+runs the scenario, shuts the kernel down and writes what it saw as JSON to RESULT.json ("-" for stdout). The
+C# tests in this project assert on that JSON; `measure` prints the timing figures quoted in the README.
+"""
+import json
+import os
+import queue
+import statistics
+import sys
+import time
+import uuid
+
+from jupyter_client.manager import KernelManager
+from jupyter_client.session import Session
+
+KERNEL = "rnn-csharp"
+TIMEOUT = 120
+
+
+def start(log=None):
+    manager = KernelManager(kernel_name=KERNEL)
+    manager.start_kernel(stderr=log)
+    client = manager.client()
+    client.start_channels()
+    client.wait_for_ready(timeout=TIMEOUT)
+    return manager, client
+
+
+def stop(manager, client):
+    client.stop_channels()
+    manager.shutdown_kernel(now=False)
+
+
+def iopub_until_idle(client, msg_id):
+    """The iopub messages answering msg_id, up to and including its idle status."""
+    messages = []
+    while True:
+        message = client.get_iopub_msg(timeout=TIMEOUT)
+        if message["parent_header"].get("msg_id") != msg_id:
+            continue
+        messages.append({"type": message["msg_type"], "content": message["content"]})
+        if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
+            return messages
+
+
+def shell_reply(client, msg_id, timeout=TIMEOUT):
+    while True:
+        message = client.get_shell_msg(timeout=timeout)
+        if message["parent_header"].get("msg_id") == msg_id:
+            return {"type": message["msg_type"], "content": message["content"]}
+
+
+def execute(client, code):
+    msg_id = client.execute(code)
+    messages = iopub_until_idle(client, msg_id)
+    return {"reply": shell_reply(client, msg_id)["content"], "messages": messages}
+
+
+def info(manager, client, _):
+    client.kernel_info()
+    message = client.get_shell_msg(timeout=TIMEOUT)
+    return {"reply": message["content"], "version": message["header"]["version"], "spec": manager.kernel_spec.to_dict()}
+
+
+def outputs(manager, client, _):
+    return execute(client, 'Console.WriteLine("hello from C#");\ndisplay(HTML("<b>shown</b>"));\n6 * 7')
+
+
+def errors(manager, client, _):
+    return {
+        "thrown": execute(client, 'throw new InvalidOperationException("boom");'),
+        "compile": execute(client, 'int n = "text";'),
+    }
+
+
+def editor(manager, client, recurrent_dll):
+    setup = execute(client, f'#r "{recurrent_dll}"\nusing Recurrent;\nvar t = Torch.Randn(2, 3);')
+
+    def complete(code, cursor=None):
+        msg_id = client.complete(code, len(code) if cursor is None else cursor)
+        return shell_reply(client, msg_id)["content"]
+
+    return {
+        "setup": setup["reply"],
+        "type": complete("Torch."),
+        "prefix": complete("Torch.Man"),
+        "local": complete("t."),
+        "middle": complete("var n = t.Nu + 1;", len("var n = t.Nu")),
+        "inspect": shell_reply(client, client.inspect("Torch.ManualSeed(0);", 10))["content"],
+    }
+
+
+def interrupt(manager, client, _):
+    before = execute(client, "var kept = 5;")
+    msg_id = client.execute("while (true) { }")
+    while True:
+        message = client.get_iopub_msg(timeout=TIMEOUT)
+        if message["parent_header"].get("msg_id") == msg_id and message["msg_type"] == "execute_input":
+            break
+    time.sleep(0.5)
+    started = time.monotonic()
+    manager.interrupt_kernel()
+    reply = shell_reply(client, msg_id)
+    seconds = time.monotonic() - started
+    return {"before": before["reply"], "reply": reply["content"], "seconds": seconds,
+            "messages": iopub_until_idle(client, msg_id), "after": execute(client, "kept")}
+
+
+def is_complete(manager, client, _):
+    codes = {"open": "for (var i = 0; i < 3; i++)\n{", "call": "Console.WriteLine(", "done": "var x = 1;"}
+    return {name: shell_reply(client, client.is_complete(code))["content"] for name, code in codes.items()}
+
+
+def restart(manager, client, _):
+    execute(client, "var before = 1;")
+    old = manager.provisioner.process
+    manager.restart_kernel(now=False)
+    client.wait_for_ready(timeout=TIMEOUT)
+    return {"old_pid": old.pid, "old_returncode": old.poll(), "new_pid": manager.provisioner.process.pid,
+            "forgotten": execute(client, "before")["reply"], "fresh": execute(client, "1 + 1")}
+
+
+def shutdown(manager, client, _):
+    process = manager.provisioner.process
+    execute(client, "var x = 1;")
+    client.stop_channels()
+    started = time.monotonic()
+    manager.shutdown_kernel(now=False)
+    return {"pid": process.pid, "returncode": process.poll(), "seconds": time.monotonic() - started,
+            "alive": manager.is_alive()}
+
+
+def bad_signature(manager, client, marker):
+    forger = Session(key=b"not-the-connection-key", username="forger")
+    request = forger.msg("execute_request", content={
+        "code": f'System.IO.File.WriteAllText(@"{marker}", "ran");', "silent": False, "store_history": True,
+        "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+    forger.send(client.shell_channel.socket, request)
+    try:
+        answer = shell_reply(client, request["header"]["msg_id"], timeout=3)
+    except queue.Empty:
+        answer = None
+    seen = []
+    while True:
+        try:
+            message = client.get_iopub_msg(timeout=0.5)
+        except queue.Empty:
+            break
+        if message["parent_header"].get("msg_id") == request["header"]["msg_id"]:
+            seen.append(message["msg_type"])
+    return {"answer": answer, "iopub": seen, "ran": os.path.exists(marker), "after": execute(client, "1 + 1")["reply"]}
+
+
+def malformed(manager, client, _):
+    session = client.session
+    socket = client.shell_channel.socket
+
+    def signed(header, content_bytes):
+        parts = [json.dumps(header).encode(), b"{}", b"{}", content_bytes]
+        return [b"<IDS|MSG>", session.sign(parts)] + parts
+
+    def request(msg_type):
+        return {"msg_id": str(uuid.uuid4()), "msg_type": msg_type, "username": "test", "session": session.session,
+                "date": "2026-01-01T00:00:00.000000Z", "version": "5.3"}
+
+    socket.send_multipart([b"no delimiter", b"garbage"])
+    socket.send_multipart([b"<IDS|MSG>", b"too few frames"])
+    bad_json = request("execute_request")
+    socket.send_multipart(signed(bad_json, b"{not json"))
+    replies = {"bad_json": shell_reply(client, bad_json["msg_id"])}
+    wrong_type = request("execute_request")
+    socket.send_multipart(signed(wrong_type, b'{"code": 5}'))
+    replies["wrong_type"] = shell_reply(client, wrong_type["msg_id"])
+    unknown = session.msg("frobnicate_request", content={})
+    session.send(socket, unknown)
+    replies["unknown"] = shell_reply(client, unknown["header"]["msg_id"])
+    replies["after"] = execute(client, "1 + 1")["reply"]
+    replies["alive"] = manager.is_alive()
+    return replies
+
+
+def measure(runs=5, round_trips=20):
+    """Kernel start to first result (cold process each run) and a small cell's round trip, medians in seconds."""
+    starts, trips = [], []
+    for _ in range(runs):
+        began = time.monotonic()
+        manager, client = start()
+        execute(client, "1 + 1")
+        starts.append(time.monotonic() - began)
+        for _ in range(round_trips):
+            began = time.monotonic()
+            execute(client, "1 + 1")
+            trips.append(time.monotonic() - began)
+        stop(manager, client)
+    return {"start_to_first_result_s": {"median": statistics.median(starts), "min": min(starts), "max": max(starts)},
+            "round_trip_ms": {"median": 1000 * statistics.median(trips), "min": 1000 * min(trips), "max": 1000 * max(trips)},
+            "runs": runs, "round_trips_per_run": round_trips}
+
+
+SCENARIOS = {f.__name__: f for f in [info, outputs, errors, editor, interrupt, is_complete, restart, shutdown,
+                                     bad_signature, malformed]}
+
+
+def main(scenario, result_path, argument=None):
+    if scenario == "measure":
+        result = measure()
+    elif scenario in SCENARIOS:
+        log_path = result_path + ".kernel.log"
+        with open(log_path, "w") as log:
+            manager, client = start(log)
+            try:
+                result = SCENARIOS[scenario](manager, client, argument)
+            finally:
+                if manager.has_kernel:
+                    stop(manager, client)
+        with open(log_path) as log:
+            result["kernel_log"] = log.read()
+    else:
+        sys.exit(f"expected a scenario ({', '.join([*SCENARIOS, 'measure'])}), got {scenario!r}")
+    text = json.dumps(result, indent=1)
+    if result_path == "-":
+        print(text)
+    else:
+        with open(result_path, "w") as out:
+            out.write(text)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
