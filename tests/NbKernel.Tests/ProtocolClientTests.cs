@@ -19,6 +19,7 @@ public sealed class ProtocolClientTests(JupyterHome home)
         Assert.Equal(".cs", (string?)reply["language_info"]!["file_extension"]);
         Assert.Equal("C# (Rnn.Notebooks)", (string?)seen["spec"]!["display_name"]);
         Assert.Equal("message", (string?)seen["spec"]!["interrupt_mode"]);
+        Assert.True((bool)seen["beating"]!, "expected the heartbeat channel to answer the client's pings");
     }
 
     [Fact]
@@ -57,6 +58,17 @@ public sealed class ProtocolClientTests(JupyterHome home)
 
         Assert.Equal("error", (string?)compile["reply"]!["status"]);
         Assert.Contains("CS0029", string.Join("\n", compile["reply"]!["traceback"]!.AsArray().Select(l => (string?)l)));
+    }
+
+    [Fact]
+    public void Execute_WhenACellFailsWithStopOnError_AbortsTheCellQueuedBehindIt()
+    {
+        var seen = home.Scenario("stop_on_error");
+
+        Assert.Equal("error", (string?)seen["failing"]!["status"]);
+        Assert.Equal("aborted", (string?)seen["queued"]!["status"]);
+        Assert.Equal("error", (string?)seen["after"]!["status"]);
+        Assert.Contains("CS0103", (string?)seen["after"]!["evalue"]);
     }
 
     [Fact]

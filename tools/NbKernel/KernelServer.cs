@@ -50,7 +50,7 @@ internal static class KernelServer
         return new Dictionary<string, Func<JupyterMessage, Task<JsonObject>>>(StringComparer.Ordinal)
         {
             ["kernel_info_request"] = _ => Task.FromResult(KernelInfo.Reply()),
-            ["execute_request"] = execute.HandleAsync,
+            [Dispatcher.ExecuteRequest] = execute.HandleAsync,
             ["is_complete_request"] = r => Task.FromResult(IsComplete.Reply(r.Content)),
             ["complete_request"] = r => Task.FromResult(editor.Complete(r.Content)),
             ["inspect_request"] = r => Task.FromResult(editor.Inspect(r.Content)),

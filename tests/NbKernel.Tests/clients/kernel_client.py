@@ -62,7 +62,9 @@ def execute(client, code):
 def info(manager, client, _):
     client.kernel_info()
     message = client.get_shell_msg(timeout=TIMEOUT)
-    return {"reply": message["content"], "version": message["header"]["version"], "spec": manager.kernel_spec.to_dict()}
+    time.sleep(client.hb_channel.time_to_dead * 2)
+    return {"reply": message["content"], "version": message["header"]["version"], "spec": manager.kernel_spec.to_dict(),
+            "beating": client.hb_channel.is_beating()}
 
 
 def outputs(manager, client, _):
@@ -91,6 +93,13 @@ def editor(manager, client, recurrent_dll):
         "middle": complete("var n = t.Nu + 1;", len("var n = t.Nu")),
         "inspect": shell_reply(client, client.inspect("Torch.ManualSeed(0);", 10))["content"],
     }
+
+
+def stop_on_error(manager, client, _):
+    failing = client.execute('System.Threading.Thread.Sleep(300);\nthrow new InvalidOperationException("first");')
+    queued = client.execute("var ranAfterTheError = 1;")
+    return {"failing": shell_reply(client, failing)["content"], "queued": shell_reply(client, queued)["content"],
+            "after": execute(client, "ranAfterTheError")["reply"]}
 
 
 def interrupt(manager, client, _):
@@ -200,8 +209,8 @@ def measure(runs=5, round_trips=20):
             "runs": runs, "round_trips_per_run": round_trips}
 
 
-SCENARIOS = {f.__name__: f for f in [info, outputs, errors, editor, interrupt, is_complete, restart, shutdown,
-                                     bad_signature, malformed]}
+SCENARIOS = {f.__name__: f for f in [info, outputs, errors, editor, stop_on_error, interrupt, is_complete, restart,
+                                     shutdown, bad_signature, malformed]}
 
 
 def main(scenario, result_path, argument=None):

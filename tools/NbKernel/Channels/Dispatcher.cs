@@ -10,12 +10,13 @@ namespace NbKernel.Channels;
 /// Shell and control requests are served by one worker each, so an interrupt or shutdown on control is handled
 /// while a cell runs on shell. A message type the kernel does not know, or a request that cannot be read past its
 /// header, gets an error reply; a message with a bad signature, or without a readable header, is logged and dropped.
-/// Nothing a client sends can stop the workers.
+/// A failed cell aborts the cells queued behind it. Nothing a client sends can stop the workers.
 /// </summary>
 internal sealed class Dispatcher(
     WireCodec codec, Outbox outbox, IReadOnlyDictionary<string, Func<JupyterMessage, Task<JsonObject>>> handlers)
 {
     public const string ShutdownRequest = "shutdown_request";
+    public const string ExecuteRequest = "execute_request";
 
     private readonly Queue _shell = System.Threading.Channels.Channel.CreateUnbounded<(Channel, JupyterMessage)>();
     private readonly Queue _control = System.Threading.Channels.Channel.CreateUnbounded<(Channel, JupyterMessage)>();
@@ -56,31 +57,54 @@ internal sealed class Dispatcher(
     {
         await foreach (var (channel, request) in queue.Reader.ReadAllAsync())
         {
-            try
+            if (await ServeAsync(channel, request, abort: false) && StopsOnError(request))
             {
-                await HandleAsync(channel, request);
-            }
-            catch (Exception e)
-            {
-                KernelLog.Write($"failed to answer {request.MsgType}: {e}");
+                await AbortQueuedExecutesAsync(queue);
             }
         }
     }
 
-    private async Task HandleAsync(Channel channel, JupyterMessage request)
+    /// <summary>
+    /// After a failed cell asked to stop on error, the cells already queued behind it (a front-end's "run all") are
+    /// answered "aborted" without running, as ipykernel does; other queued requests are served as usual.
+    /// </summary>
+    private async Task AbortQueuedExecutesAsync(Queue queue)
+    {
+        while (queue.Reader.TryRead(out var queued))
+        {
+            var (channel, request) = queued;
+            await ServeAsync(channel, request, abort: request.MsgType == ExecuteRequest);
+        }
+    }
+
+    /// <summary>Answers one request; true when the reply says it failed.</summary>
+    private async Task<bool> ServeAsync(Channel channel, JupyterMessage request, bool abort)
+    {
+        try
+        {
+            return await HandleAsync(channel, request, abort);
+        }
+        catch (Exception e)
+        {
+            KernelLog.Write($"failed to answer {request.MsgType}: {e}");
+            return false;
+        }
+    }
+
+    private async Task<bool> HandleAsync(Channel channel, JupyterMessage request, bool abort)
     {
         var type = request.MsgType;
         if (!handlers.TryGetValue(type, out var handler) && !ExpectsReply(type))
         {
             KernelLog.Write($"ignored a {(type.Length == 0 ? "message without msg_type" : type)} message on {channel}: it expects no reply");
-            return;
+            return false;
         }
         outbox.PublishStatus(request, "busy");
         JsonObject content;
         try
         {
-            content = handler is null
-                ? Replies.Error("UnknownMessageType", $"expected one of {string.Join(", ", handlers.Keys.Order())}, got {type}")
+            content = abort ? new JsonObject { ["status"] = "aborted" }
+                : handler is null ? Replies.Error("UnknownMessageType", $"expected one of {string.Join(", ", handlers.Keys.Order())}, got {type}")
                 : await handler(request);
         }
         catch (Exception e)
@@ -94,7 +118,13 @@ internal sealed class Dispatcher(
         {
             _shutdown.TrySetResult();
         }
+        return content["status"] is JsonValue status && status.TryGetValue<string>(out var text) && text == "error";
     }
+
+    /// <summary>An execute request whose stop_on_error is true or left out (the protocol's default).</summary>
+    private static bool StopsOnError(JupyterMessage request) =>
+        request.MsgType == ExecuteRequest
+        && (request.Content["stop_on_error"] is not JsonValue flag || !flag.TryGetValue<bool>(out var stop) || stop);
 
     /// <summary>
     /// Every message type but the one-way comm messages (which this kernel opens none of) gets a reply, so a client
