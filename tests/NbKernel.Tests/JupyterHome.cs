@@ -44,6 +44,9 @@ public sealed class JupyterHome : IDisposable
 
     public IReadOnlyDictionary<string, string> Environment { get; }
 
+    /// <summary>clients/kernel_client.py: jupyter_client driving the kernel through one scenario.</summary>
+    public static string ClientScript { get; } = Path.Combine(AppContext.BaseDirectory, "clients", "kernel_client.py");
+
     public string KernelSpecFolder => Path.Combine(Root, "data", "kernels", KernelName);
 
     /// <summary>The NbRunner command line in a child process, as a user runs it.</summary>
@@ -55,7 +58,8 @@ public sealed class JupyterHome : IDisposable
     {
         var result = ChildProcess.Run(program, arguments, Environment, Root, ClientTimeout);
         var leftovers = KernelProcesses.StillRunning(Path.Combine(Root, "runtime"));
-        Assert.True(leftovers.Count == 0, $"expected no process left after {program} finished, got {string.Join(", ", leftovers)}\n{result}");
+        KernelProcesses.Kill(leftovers);
+        Assert.True(leftovers.Count == 0, $"expected no process left after {program} finished, got {string.Join(", ", leftovers)} (now killed)\n{result}");
         return result;
     }
 
@@ -81,8 +85,7 @@ public sealed class JupyterHome : IDisposable
             if (!_scenarios.TryGetValue((name, argument), out var seen))
             {
                 var resultFile = Path.Combine(Root, $"{name}.json");
-                var script = Path.Combine(AppContext.BaseDirectory, "clients", "kernel_client.py");
-                var run = Run(Python, [script, name, resultFile, .. argument is null ? Array.Empty<string>() : [argument]]);
+                var run = Run(Python, [ClientScript, name, resultFile, .. argument is null ? Array.Empty<string>() : [argument]]);
                 Assert.True(run.ExitCode == 0, $"expected kernel_client.py {name} to succeed, got {run}");
                 seen = JsonNode.Parse(File.ReadAllText(resultFile))!.AsObject();
                 _scenarios[(name, argument)] = seen;

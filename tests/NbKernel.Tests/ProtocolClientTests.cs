@@ -159,6 +159,18 @@ public sealed class ProtocolClientTests(JupyterHome home)
     }
 
     [Fact]
+    public void Client_WhenKilledWithoutShuttingTheKernelDown_LeavesNoKernelRunning()
+    {
+        var resultFile = Path.Combine(home.Root, "abandon.json");
+
+        // Run checks that no process of this set-up outlives the client (the kernel gets three seconds to notice).
+        var run = home.Run(JupyterHome.Python, [JupyterHome.ClientScript, "abandon", resultFile, resultFile]);
+
+        Assert.Equal(128 + 9, run.ExitCode);
+        Assert.False(KernelProcesses.IsRunning((int)JsonNode.Parse(File.ReadAllText(resultFile))!["kernel_pid"]!));
+    }
+
+    [Fact]
     public void Message_WithABadSignature_IsLoggedAndNeverExecuted()
     {
         var marker = Path.Combine(home.Root, "forged-request-ran");

@@ -8,6 +8,7 @@ C# tests in this project assert on that JSON; `measure` prints the timing figure
 import json
 import os
 import queue
+import signal
 import statistics
 import sys
 import time
@@ -209,8 +210,15 @@ def measure(runs=5, round_trips=20):
             "runs": runs, "round_trips_per_run": round_trips}
 
 
+def abandon(manager, client, result_path):
+    """Dies without shutting the kernel down, as a crashed client does; the kernel has to notice and exit."""
+    with open(result_path, "w") as out:
+        json.dump({"kernel_pid": manager.provisioner.process.pid}, out)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
 SCENARIOS = {f.__name__: f for f in [info, outputs, errors, editor, stop_on_error, interrupt, is_complete, restart,
-                                     shutdown, bad_signature, malformed]}
+                                     shutdown, bad_signature, malformed, abandon]}
 
 
 def main(scenario, result_path, argument=None):
