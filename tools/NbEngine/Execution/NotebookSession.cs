@@ -85,10 +85,6 @@ public sealed class NotebookSession : IDisposable
     private async Task<CellStatus> RunCSharpAsync(string source, OutputCollector outputs, CancellationToken cancellationToken)
     {
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (Options.CellTimeout is { } limit)
-        {
-            interrupt.CancelAfter(limit);
-        }
         CellContext.Current = new CellContext(outputs.Add, interrupt.Token);
         try
         {
@@ -108,6 +104,11 @@ public sealed class NotebookSession : IDisposable
             if (errors.Count > 0)
             {
                 return Fail(outputs, CompileErrors.Format(errors, injected, directives.Code));
+            }
+            // The time limit is for the cell's own code: restores and compilation, slow on a loaded machine, do not count.
+            if (Options.CellTimeout is { } limit)
+            {
+                interrupt.CancelAfter(limit);
             }
             return await RunAsync(script, outputs, interrupt.Token, cancellationToken);
         }
