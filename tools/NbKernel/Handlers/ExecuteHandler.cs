@@ -14,7 +14,7 @@ namespace NbKernel.Handlers;
 /// </summary>
 internal sealed class ExecuteHandler(NotebookSession session, Outbox outbox)
 {
-    private CancellationTokenSource? _running;
+    private volatile CancellationTokenSource? _running;
 
     public async Task<JsonObject> HandleAsync(JupyterMessage request)
     {
