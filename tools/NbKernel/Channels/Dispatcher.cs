@@ -57,47 +57,39 @@ internal sealed class Dispatcher(
     {
         await foreach (var (channel, request) in queue.Reader.ReadAllAsync())
         {
-            if (await ServeAsync(channel, request, abort: false) && StopsOnError(request))
+            foreach (var (queuedChannel, queued) in await ServeAsync(channel, request, queue, abort: false))
             {
-                await AbortQueuedExecutesAsync(queue);
+                await ServeAsync(queuedChannel, queued, queue: null, abort: queued.MsgType == ExecuteRequest);
             }
         }
     }
 
     /// <summary>
-    /// After a failed cell asked to stop on error, the cells already queued behind it (a front-end's "run all") are
-    /// answered "aborted" without running, as ipykernel does; other queued requests are served as usual.
+    /// Answers one request. A cell that fails and asks to stop on error (the protocol's default) also takes what is
+    /// queued behind it off <paramref name="queue"/> before its reply goes out, and returns it: those cells (a
+    /// front-end's "run all") are then answered "aborted" without running, as ipykernel does, and other requests
+    /// are served as usual. What a client sends after seeing the failure is never among them.
     /// </summary>
-    private async Task AbortQueuedExecutesAsync(Queue queue)
-    {
-        while (queue.Reader.TryRead(out var queued))
-        {
-            var (channel, request) = queued;
-            await ServeAsync(channel, request, abort: request.MsgType == ExecuteRequest);
-        }
-    }
-
-    /// <summary>Answers one request; true when the reply says it failed.</summary>
-    private async Task<bool> ServeAsync(Channel channel, JupyterMessage request, bool abort)
+    private async Task<IReadOnlyList<(Channel, JupyterMessage)>> ServeAsync(Channel channel, JupyterMessage request, Queue? queue, bool abort)
     {
         try
         {
-            return await HandleAsync(channel, request, abort);
+            return await HandleAsync(channel, request, queue, abort);
         }
         catch (Exception e)
         {
             KernelLog.Write($"failed to answer {request.MsgType}: {e}");
-            return false;
+            return [];
         }
     }
 
-    private async Task<bool> HandleAsync(Channel channel, JupyterMessage request, bool abort)
+    private async Task<IReadOnlyList<(Channel, JupyterMessage)>> HandleAsync(Channel channel, JupyterMessage request, Queue? queue, bool abort)
     {
         var type = request.MsgType;
         if (!handlers.TryGetValue(type, out var handler) && !ExpectsReply(type))
         {
             KernelLog.Write($"ignored a {(type.Length == 0 ? "message without msg_type" : type)} message on {channel}: it expects no reply");
-            return false;
+            return [];
         }
         outbox.PublishStatus(request, "busy");
         JsonObject content;
@@ -112,13 +104,27 @@ internal sealed class Dispatcher(
             KernelLog.Write($"{type} failed: {(e is ArgumentException ? e.Message : e.ToString())}");
             content = Replies.Error(e.GetType().Name, e.Message);
         }
+        var queuedBehind = queue is not null && IsError(content) && StopsOnError(request) ? TakeAll(queue) : [];
         outbox.Reply(channel, request, Replies.TypeFor(type), content);
         outbox.PublishStatus(request, "idle");
         if (type == ShutdownRequest)
         {
             _shutdown.TrySetResult();
         }
-        return content["status"] is JsonValue status && status.TryGetValue<string>(out var text) && text == "error";
+        return queuedBehind;
+    }
+
+    private static bool IsError(JsonObject content) =>
+        content["status"] is JsonValue status && status.TryGetValue<string>(out var text) && text == "error";
+
+    private static List<(Channel, JupyterMessage)> TakeAll(Queue queue)
+    {
+        var taken = new List<(Channel, JupyterMessage)>();
+        while (queue.Reader.TryRead(out var queued))
+        {
+            taken.Add(queued);
+        }
+        return taken;
     }
 
     /// <summary>An execute request whose stop_on_error is true or left out (the protocol's default).</summary>
