@@ -36,6 +36,11 @@ public sealed class RenderedSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"expected Debian's Chromium at {Chromium}, found nothing: run " +
+                "`sudo apt-get install -y chromium` (.ci/run does this)");
+        }
         var output = new StringWriter();
         ExitCode = await NbRunner.Cli.RunAsync(["export", "html", Course.NotebooksFolder, "--out", Folder], output, output);
         ExportOutput = output.ToString();

@@ -22,6 +22,14 @@ public sealed class JupyterHome : IDisposable
 
     public JupyterHome()
     {
+        foreach (var tool in (string[])[Python, Jupyter])
+        {
+            if (!File.Exists(tool))
+            {
+                throw new InvalidOperationException($"expected Debian's Jupyter client stack at {tool}, found nothing: run " +
+                    "`sudo apt-get install -y python3-jupyter-client jupyter-client python3-nbclient jupyter-nbconvert` (.ci/run does this)");
+            }
+        }
         Root = Directory.CreateTempSubdirectory("nbkernel-test-").FullName;
         Environment = new Dictionary<string, string>
         {

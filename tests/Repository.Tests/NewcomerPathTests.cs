@@ -7,6 +7,7 @@ namespace Repository.Tests;
 public sealed partial class NewcomerPathTests
 {
     private const string TestCommand = "dotnet test Rnn.Notebooks.sln -c Release";
+    private const string VerifyCommand = "dotnet run --project tools/NbRunner -c Release -- verify notebooks";
 
     [Fact]
     public void CiScript_RunsExactlyTheReadmeTestCommand()
@@ -47,6 +48,10 @@ public sealed partial class NewcomerPathTests
     {
         var workflow = File.ReadAllText(RepoRoot.File(".github/workflows/notebooks.yml"));
 
+        var readme = File.ReadAllText(RepoRoot.File("README.md"));
+
+        Assert.Contains(VerifyCommand, readme);
+        Assert.Contains(VerifyCommand, workflow);
         Assert.Contains(TestCommand, workflow);
         foreach (Match m in ProjectOption().Matches(workflow))
         {
@@ -57,12 +62,28 @@ public sealed partial class NewcomerPathTests
         Assert.Contains("actions/cache", workflow);
     }
 
+    [Fact]
+    public void Readme_LinksAndPicturesPointAtFilesInTheRepository()
+    {
+        var readme = File.ReadAllText(RepoRoot.File("README.md"));
+
+        var targets = MarkdownLink().Matches(readme).Select(m => Uri.UnescapeDataString(m.Groups[1].Value))
+            .Where(t => !t.Contains("://", StringComparison.Ordinal)).ToList();
+        Assert.Contains("docs/images/vanilla-rnn.png", targets);
+        Assert.All(targets, t => Assert.True(File.Exists(RepoRoot.File(t)) || Directory.Exists(RepoRoot.File(t)),
+            $"README links '{t}', which does not exist in the repository"));
+    }
+
     private static JsonElement Devcontainer() =>
         JsonDocument.Parse(File.ReadAllText(RepoRoot.File(".devcontainer/devcontainer.json"))).RootElement;
 
     /// <summary>Arguments that look like repository paths: a file with an extension or a folder with a slash.</summary>
     [GeneratedRegex(@"(?<=\s)[\w.\-/]+(\.sln|\.csproj|\.ps1|/[\w.\-]+)(?=\s|$)")]
     private static partial Regex PathLike();
+
+    /// <summary>The target of a markdown link or image, without any #fragment.</summary>
+    [GeneratedRegex(@"\]\(([^)#\s]+)(?:#[^)]*)?\)")]
+    private static partial Regex MarkdownLink();
 
     [GeneratedRegex(@"--project\s+(\S+)")]
     private static partial Regex ProjectOption();
