@@ -11,7 +11,7 @@ cat > "$site/screenshot.html" <<'HTML'
 <!DOCTYPE html><html><body style="margin:0"><iframe src="02-vanilla-rnn.html#both-hidden-units-over-time" style="border:0;width:1000px;height:1100px"></iframe></body></html>
 HTML
 mkdir -p docs/images
-chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+"${CHROMIUM_PATH:-chromium}" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
     --disable-component-update --disable-sync --hide-scrollbars --window-size=1000,1100 --virtual-time-budget=5000 \
     --screenshot="$PWD/docs/images/vanilla-rnn.png" "file://$site/screenshot.html" 2>/dev/null
 echo "wrote docs/images/vanilla-rnn.png"

@@ -11,7 +11,10 @@ namespace NbExport.Tests;
 /// </summary>
 public sealed class RenderedSite : IAsyncLifetime
 {
-    public const string Chromium = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium, or the browser <c>CHROMIUM_PATH</c> names (GitHub's Ubuntu runners ship Google Chrome).</summary>
+    public static readonly string Chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path
+        ? path
+        : "/usr/bin/chromium";
 
     private static readonly string[] ChromiumArgs =
     [
@@ -38,8 +41,8 @@ public sealed class RenderedSite : IAsyncLifetime
     {
         if (!File.Exists(Chromium))
         {
-            throw new InvalidOperationException($"expected Debian's Chromium at {Chromium}, found nothing: run " +
-                "`sudo apt-get install -y chromium` (.ci/run does this)");
+            throw new InvalidOperationException($"expected Chromium at {Chromium}, found nothing: run " +
+                "`sudo apt-get install -y chromium` (.ci/run does this) or set CHROMIUM_PATH to a Chromium or Chrome binary");
         }
         var output = new StringWriter();
         ExitCode = await NbRunner.Cli.RunAsync(["export", "html", Course.NotebooksFolder, "--out", Folder], output, output);
