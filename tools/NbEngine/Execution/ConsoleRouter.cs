@@ -1,16 +1,17 @@
-// Routes Console.Out and Console.Error to the cell running on the current flow, or to the real console otherwise.
+// Routes Console.Out, Console.Error and Console.In to the cell running on the current flow, or to the real console otherwise.
 using System.Text;
 using NbEngine.Notebooks;
 
 namespace NbEngine.Execution;
 
-/// <summary>Installs, once per process, console writers that send text to <see cref="CellContext.Current"/>.</summary>
+/// <summary>Installs, once per process, console writers and a reader that serve <see cref="CellContext.Current"/>.</summary>
 internal static class ConsoleRouter
 {
     private static readonly Lazy<bool> Installed = new(() =>
     {
         Console.SetOut(new RoutingWriter(StreamOutput.StandardOutput, Console.Out));
         Console.SetError(new RoutingWriter(StreamOutput.StandardError, Console.Error));
+        Console.SetIn(new RoutingReader(Console.In));
         return true;
     });
 

@@ -33,26 +33,32 @@ public sealed class NotebookSession : IDisposable
 
     public SessionOptions Options { get; }
 
-    /// <summary>Cells executed so far; the next cell gets this plus one.</summary>
+    /// <summary>Cells executed so far that stored history; the next such cell gets this plus one.</summary>
     public int ExecutionCount { get; private set; }
+
+    /// <summary>The execution count a cell run with <paramref name="options"/> now would get.</summary>
+    public int NextExecutionCount(CellOptions options) => options.StoreHistory ? ExecutionCount + 1 : ExecutionCount;
 
     /// <summary>
     /// Executes one cell in the given kernel language (<see cref="CellLanguage"/>): C# (with #r / #i
     /// directives), HTML (displayed as is) or markdown (nothing to run); any other language fails the cell with
-    /// "unsupported kernel: name".
+    /// "unsupported kernel: name". <paramref name="options"/> (by default <see cref="CellOptions.Default"/>) say
+    /// whether the cell advances the execution count and what answers its console input.
     /// </summary>
     public async Task<CellResult> ExecuteAsync(
-        string source, string language = CellLanguage.CSharp, Action<CellOutput>? onOutput = null, CancellationToken cancellationToken = default)
+        string source, string language = CellLanguage.CSharp, Action<CellOutput>? onOutput = null, CellOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
+        options ??= CellOptions.Default;
         await _oneCellAtATime.WaitAsync(cancellationToken);
         try
         {
-            var count = ++ExecutionCount;
+            var count = ExecutionCount = NextExecutionCount(options);
             var clock = Stopwatch.StartNew();
             var outputs = new OutputCollector(onOutput);
             var status = language switch
             {
-                CellLanguage.CSharp => await RunCSharpAsync(source, outputs, cancellationToken),
+                CellLanguage.CSharp => await RunCSharpAsync(source, outputs, options.ReadLine, cancellationToken),
                 CellLanguage.Html => Show(outputs, DisplayOutput.Single(ValueFormatter.Html, StripMagic(source))),
                 CellLanguage.Markdown => CellStatus.Ok,
                 _ => Fail(outputs, $"unsupported kernel: {language}"),
@@ -82,10 +88,11 @@ public sealed class NotebookSession : IDisposable
 
     public void Dispose() => _oneCellAtATime.Dispose();
 
-    private async Task<CellStatus> RunCSharpAsync(string source, OutputCollector outputs, CancellationToken cancellationToken)
+    private async Task<CellStatus> RunCSharpAsync(
+        string source, OutputCollector outputs, Func<CancellationToken, string?>? readLine, CancellationToken cancellationToken)
     {
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        CellContext.Current = new CellContext(outputs.Add, interrupt.Token);
+        CellContext.Current = new CellContext(outputs.Add, new CellInput(readLine, interrupt.Token), interrupt.Token);
         try
         {
             var directives = CellDirectives.Parse(source);

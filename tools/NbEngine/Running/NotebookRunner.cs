@@ -34,7 +34,7 @@ public static class NotebookRunner
             foreach (var cell in notebook.Cells)
             {
                 var run = ShouldRun(cell)
-                    ? new CellRun(cell, await session.ExecuteAsync(cell.Source, cell.Language, null, cancellationToken))
+                    ? new CellRun(cell, await session.ExecuteAsync(cell.Source, cell.Language, cancellationToken: cancellationToken))
                     : new CellRun(cell, null);
                 runs.Add(run);
                 cellFinished?.Invoke(run);

@@ -32,7 +32,7 @@ internal sealed class ExecuteHandler(NotebookSession session, Outbox outbox)
             _running = interrupt;
             try
             {
-                result = await session.ExecuteAsync(code, CellLanguage.Detect(code, null, CellLanguage.CSharp), outputs.Add, interrupt.Token);
+                result = await session.ExecuteAsync(code, CellLanguage.Detect(code, null, CellLanguage.CSharp), outputs.Add, cancellationToken: interrupt.Token);
             }
             finally
             {
