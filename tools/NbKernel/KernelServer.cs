@@ -25,8 +25,9 @@ internal static class KernelServer
         Dispatcher? dispatcher = null;
         using var sockets = new KernelSockets(connection, (channel, frames) => dispatcher!.Receive(channel, frames));
         var outbox = new Outbox(sockets, codec, new MessageFactory());
-        var execute = new ExecuteHandler(session, outbox);
-        dispatcher = new Dispatcher(codec, outbox, Handlers(session, execute));
+        var input = new InputRequests(outbox);
+        var execute = new ExecuteHandler(session, outbox, input);
+        dispatcher = new Dispatcher(codec, outbox, input, Handlers(session, execute));
         using var heartbeat = new Heartbeat(connection);
         using var interruptSignal = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
         {

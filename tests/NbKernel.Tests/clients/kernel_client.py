@@ -54,8 +54,8 @@ def shell_reply(client, msg_id, timeout=TIMEOUT):
             return {"type": message["msg_type"], "content": message["content"]}
 
 
-def execute(client, code):
-    msg_id = client.execute(code)
+def execute(client, code, **options):
+    msg_id = client.execute(code, **options)
     messages = iopub_until_idle(client, msg_id)
     return {"reply": shell_reply(client, msg_id)["content"], "messages": messages}
 
@@ -117,6 +117,24 @@ def interrupt(manager, client, _):
     seconds = time.monotonic() - started
     return {"before": before["reply"], "reply": reply["content"], "seconds": seconds,
             "messages": iopub_until_idle(client, msg_id), "after": execute(client, "kept")}
+
+
+def stdin(manager, client, _):
+    """A cell reading Console.In: answered through the stdin channel, refused without allow_stdin, interrupted."""
+    msg_id = client.execute('var name = Console.ReadLine(); Console.WriteLine($"hello {name}");', allow_stdin=True)
+    request = client.get_stdin_msg(timeout=TIMEOUT)
+    client.input("Ada")
+    allowed = {"request": {"type": request["msg_type"], "content": request["content"],
+                           "parent_id": request["parent_header"].get("msg_id"), "execute_id": msg_id},
+               "messages": iopub_until_idle(client, msg_id), "reply": shell_reply(client, msg_id)["content"]}
+    waiting = client.execute("Console.ReadLine()", allow_stdin=True)
+    client.get_stdin_msg(timeout=TIMEOUT)
+    started = time.monotonic()
+    manager.interrupt_kernel()
+    interrupted = {"reply": shell_reply(client, waiting)["content"], "seconds": time.monotonic() - started}
+    return {"allowed": allowed, "interrupted": interrupted,
+            "denied": execute(client, "Console.ReadLine()", allow_stdin=False)["reply"],
+            "after": execute(client, "name")["reply"]}
 
 
 def is_complete(manager, client, _):
@@ -217,7 +235,7 @@ def abandon(manager, client, result_path):
     os.kill(os.getpid(), signal.SIGKILL)
 
 
-SCENARIOS = {f.__name__: f for f in [info, outputs, errors, editor, stop_on_error, interrupt, is_complete, restart,
+SCENARIOS = {f.__name__: f for f in [info, outputs, errors, editor, stop_on_error, interrupt, stdin, is_complete, restart,
                                      shutdown, bad_signature, malformed, abandon]}
 
 

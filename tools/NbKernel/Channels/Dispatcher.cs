@@ -10,10 +10,11 @@ namespace NbKernel.Channels;
 /// Shell and control requests are served by one worker each, so an interrupt or shutdown on control is handled
 /// while a cell runs on shell. A message type the kernel does not know, or a request that cannot be read past its
 /// header, gets an error reply; a message with a bad signature, or without a readable header, is logged and dropped.
-/// A failed cell aborts the cells queued behind it. Nothing a client sends can stop the workers.
+/// A failed cell aborts the cells queued behind it. Nothing a client sends can stop the workers. Messages on stdin
+/// answer the kernel's own input requests and go to <paramref name="input"/> at once, since a cell waits for them.
 /// </summary>
 internal sealed class Dispatcher(
-    WireCodec codec, Outbox outbox, IReadOnlyDictionary<string, Func<JupyterMessage, Task<JsonObject>>> handlers)
+    WireCodec codec, Outbox outbox, InputRequests input, IReadOnlyDictionary<string, Func<JupyterMessage, Task<JsonObject>>> handlers)
 {
     public const string ShutdownRequest = "shutdown_request";
     public const string ExecuteRequest = "execute_request";
@@ -47,7 +48,7 @@ internal sealed class Dispatcher(
         }
         if (channel == Channel.Stdin)
         {
-            KernelLog.Write($"ignored {message.MsgType} on stdin: the kernel asks for no input");
+            input.Receive(message);
             return;
         }
         (channel == Channel.Control ? _control : _shell).Writer.TryWrite((channel, message));

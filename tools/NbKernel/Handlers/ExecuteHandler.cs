@@ -10,9 +10,9 @@ namespace NbKernel.Handlers;
 /// <summary>
 /// One cell at a time (the shell worker is sequential). <see cref="Interrupt"/>, called from the control
 /// channel, cancels the running cell through the engine's cancellation; the cell fails with an error output
-/// and the session keeps the state it had before.
+/// and the session keeps the state it had before. The cell's console input comes from <see cref="InputRequests"/>.
 /// </summary>
-internal sealed class ExecuteHandler(NotebookSession session, Outbox outbox)
+internal sealed class ExecuteHandler(NotebookSession session, Outbox outbox, InputRequests input)
 {
     private volatile CancellationTokenSource? _running;
 
@@ -29,10 +29,13 @@ internal sealed class ExecuteHandler(NotebookSession session, Outbox outbox)
         CellResult result;
         using (var outputs = new OutputPublisher(output => Publish(request, output, count, silent)))
         {
+            // What the cell wrote before asking, a prompt for instance, is shown before the client asks the user.
+            var options = new CellOptions { ReadLine = input.ReaderFor(request, outputs.Flush) };
             _running = interrupt;
             try
             {
-                result = await session.ExecuteAsync(code, CellLanguage.Detect(code, null, CellLanguage.CSharp), outputs.Add, cancellationToken: interrupt.Token);
+                result = await session.ExecuteAsync(
+                    code, CellLanguage.Detect(code, null, CellLanguage.CSharp), outputs.Add, options, interrupt.Token);
             }
             finally
             {

@@ -59,7 +59,8 @@ internal sealed class OutputPublisher : IDisposable
         }
     }
 
-    private void Flush()
+    /// <summary>Publishes the stream text held so far now.</summary>
+    public void Flush()
     {
         lock (_gate)
         {
