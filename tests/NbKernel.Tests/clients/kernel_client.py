@@ -137,6 +137,14 @@ def stdin(manager, client, _):
             "after": execute(client, "name")["reply"]}
 
 
+def silent(manager, client, _):
+    """silent runs without broadcasting or counting; store_history=False runs visibly without counting."""
+    first = execute(client, "var x = 1;")
+    quiet = execute(client, "x = 2; 1 + 1", silent=True)
+    unstored = execute(client, "x + 1", store_history=False)
+    return {"first": first["reply"], "quiet": quiet, "unstored": unstored, "after": execute(client, "x")}
+
+
 def is_complete(manager, client, _):
     codes = {"open": "for (var i = 0; i < 3; i++)\n{", "call": "Console.WriteLine(", "done": "var x = 1;"}
     return {name: shell_reply(client, client.is_complete(code))["content"] for name, code in codes.items()}
@@ -235,8 +243,8 @@ def abandon(manager, client, result_path):
     os.kill(os.getpid(), signal.SIGKILL)
 
 
-SCENARIOS = {f.__name__: f for f in [info, outputs, errors, editor, stop_on_error, interrupt, stdin, is_complete, restart,
-                                     shutdown, bad_signature, malformed, abandon]}
+SCENARIOS = {f.__name__: f for f in [info, outputs, errors, editor, stop_on_error, interrupt, stdin, silent, is_complete,
+                                     restart, shutdown, bad_signature, malformed, abandon]}
 
 
 def main(scenario, result_path, argument=None):

@@ -10,7 +10,8 @@ namespace NbKernel.Handlers;
 /// <summary>
 /// One cell at a time (the shell worker is sequential). <see cref="Interrupt"/>, called from the control
 /// channel, cancels the running cell through the engine's cancellation; the cell fails with an error output
-/// and the session keeps the state it had before. The cell's console input comes from <see cref="InputRequests"/>.
+/// and the session keeps the state it had before. <c>silent</c> publishes nothing and, like <c>store_history: false</c>,
+/// leaves the execution count as it was; the cell's console input comes from <see cref="InputRequests"/>.
 /// </summary>
 internal sealed class ExecuteHandler(NotebookSession session, Outbox outbox, InputRequests input)
 {
@@ -20,7 +21,8 @@ internal sealed class ExecuteHandler(NotebookSession session, Outbox outbox, Inp
     {
         var code = RequestContent.String(request.Content, "code");
         var silent = RequestContent.Flag(request.Content, "silent", false);
-        var count = session.ExecutionCount + 1;
+        var options = new CellOptions { StoreHistory = !silent && RequestContent.Flag(request.Content, "store_history", true) };
+        var count = session.NextExecutionCount(options);
         if (!silent)
         {
             outbox.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
@@ -30,7 +32,7 @@ internal sealed class ExecuteHandler(NotebookSession session, Outbox outbox, Inp
         using (var outputs = new OutputPublisher(output => Publish(request, output, count, silent)))
         {
             // What the cell wrote before asking, a prompt for instance, is shown before the client asks the user.
-            var options = new CellOptions { ReadLine = input.ReaderFor(request, outputs.Flush) };
+            options = options with { ReadLine = input.ReaderFor(request, outputs.Flush) };
             _running = interrupt;
             try
             {
