@@ -1,15 +1,11 @@
 // The repository's course notebooks and committed apps, located from the path fixed at build time.
-using System.Reflection;
 using NbEngine.Notebooks;
 
 namespace NbExport.Tests;
 
 internal static class Course
 {
-    public static string Root { get; } = typeof(Course).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "RepositoryRoot").Value!;
-
-    public static string NotebooksFolder => Path.Combine(Root, "notebooks");
+    public static string NotebooksFolder => RepositoryRoot.File("notebooks");
 
     public static string AppsFolder => Path.Combine(NotebooksFolder, "apps");
 

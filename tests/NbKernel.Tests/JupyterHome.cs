@@ -1,5 +1,4 @@
 // A private Jupyter set-up for the tests: temporary data, runtime and config folders, the kernelspec installed there.
-using System.Reflection;
 using System.Text.Json.Nodes;
 
 namespace NbKernel.Tests;
@@ -43,10 +42,6 @@ public sealed class JupyterHome : IDisposable
             throw new InvalidOperationException($"expected `nbrunner kernel install` to succeed, got {install}");
         }
     }
-
-    public static string RepositoryRoot { get; } = typeof(JupyterHome).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "RepositoryRoot").Value!;
 
     public string Root { get; }
 

@@ -13,7 +13,7 @@ namespace NbKernel.Tests;
 [Collection(JupyterCollection.Name)]
 public sealed class NbconvertTests(JupyterHome home)
 {
-    private static readonly string NotebooksFolder = Path.Combine(JupyterHome.RepositoryRoot, "notebooks");
+    private static readonly string NotebooksFolder = RepositoryRoot.File("notebooks");
 
     public static TheoryData<string> Notebooks() => [.. Directory.GetFiles(NotebooksFolder, "*.ipynb").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 

@@ -202,7 +202,7 @@ public sealed class ProtocolClientTests(JupyterHome home)
         Assert.True((bool)seen["alive"]!);
     }
 
-    private JsonObject Editor() => home.Scenario("editor", Path.Combine(JupyterHome.RepositoryRoot, "lib", "Recurrent", "bin", "Release", "net8.0", "Recurrent.dll"));
+    private JsonObject Editor() => home.Scenario("editor", RepositoryRoot.File("lib", "Recurrent", "bin", "Release", "net8.0", "Recurrent.dll"));
 
     private static List<string?> Matches(JsonNode reply) => reply["matches"]!.AsArray().Select(m => (string?)m).ToList();
 }

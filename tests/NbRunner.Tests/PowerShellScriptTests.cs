@@ -30,7 +30,7 @@ public sealed class PowerShellScriptTests
     {
         // CreateDefault2 loads only the engine's core commands: no console host snap-in, which a test has not got.
         using var shell = PowerShell.Create(System.Management.Automation.Runspaces.InitialSessionState.CreateDefault2());
-        var command = shell.AddCommand(Path.Combine(RepositoryRoot(), "nbrunner.ps1"));
+        var command = shell.AddCommand(RepositoryRoot.File("nbrunner.ps1"));
         foreach (var (name, value) in parameters)
         {
             command.AddParameter(name, value);
@@ -39,17 +39,5 @@ public sealed class PowerShellScriptTests
         var errors = string.Join("\n", shell.Streams.Error.Select(e => e.ToString()));
         var exitCode = shell.Runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int code ? code : -1;
         return (exitCode, output + "\n" + errors);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Rnn.Notebooks.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"expected Rnn.Notebooks.sln above {AppContext.BaseDirectory}, found none");
     }
 }

@@ -1,14 +1,11 @@
 // The six course notebooks as parsed JSON, for the form and output checks.
-using System.Reflection;
 using System.Text.Json.Nodes;
 
 namespace Notebooks.Tests;
 
 internal static class CourseNotebooks
 {
-    public static string Directory { get; } = typeof(CourseNotebooks).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "NotebooksDirectory").Value!;
+    public static string Directory { get; } = RepositoryRoot.File("notebooks");
 
     /// <summary>The file names, in reading order (01-… to 06-…).</summary>
     public static IReadOnlyList<string> Names { get; } = System.IO.Directory

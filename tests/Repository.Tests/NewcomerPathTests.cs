@@ -12,8 +12,8 @@ public sealed partial class NewcomerPathTests
     [Fact]
     public void CiScript_RunsExactlyTheReadmeTestCommand()
     {
-        var readme = File.ReadAllText(RepoRoot.File("README.md"));
-        var ci = File.ReadAllLines(RepoRoot.File(".ci/run"));
+        var readme = File.ReadAllText(RepositoryRoot.File("README.md"));
+        var ci = File.ReadAllLines(RepositoryRoot.File(".ci/run"));
 
         Assert.Contains(TestCommand, readme);
         Assert.Contains(TestCommand, ci.Select(l => l.Trim()));
@@ -39,16 +39,16 @@ public sealed partial class NewcomerPathTests
         Assert.StartsWith("dotnet ", command);
         var paths = PathLike().Matches(command).Select(m => m.Value).ToList();
         Assert.NotEmpty(paths);
-        Assert.All(paths, p => Assert.True(File.Exists(RepoRoot.File(p)) || Directory.Exists(RepoRoot.File(p)),
+        Assert.All(paths, p => Assert.True(File.Exists(RepositoryRoot.File(p)) || Directory.Exists(RepositoryRoot.File(p)),
             $"postCreateCommand names '{p}', which does not exist in the repository"));
     }
 
     [Fact]
     public void Workflow_RunsTheReadmeCommandsAndNamesExistingProjects()
     {
-        var workflow = File.ReadAllText(RepoRoot.File(".github/workflows/notebooks.yml"));
+        var workflow = File.ReadAllText(RepositoryRoot.File(".github/workflows/notebooks.yml"));
 
-        var readme = File.ReadAllText(RepoRoot.File("README.md"));
+        var readme = File.ReadAllText(RepositoryRoot.File("README.md"));
 
         Assert.Contains(VerifyCommand, readme);
         Assert.Contains(VerifyCommand, workflow);
@@ -56,7 +56,7 @@ public sealed partial class NewcomerPathTests
         foreach (Match m in ProjectOption().Matches(workflow))
         {
             var project = m.Groups[1].Value;
-            Assert.True(Directory.Exists(RepoRoot.File(project)), $"workflow runs --project {project}, which does not exist");
+            Assert.True(Directory.Exists(RepositoryRoot.File(project)), $"workflow runs --project {project}, which does not exist");
         }
         Assert.Contains("actions/upload-artifact", workflow);
         Assert.Contains("actions/cache", workflow);
@@ -65,17 +65,17 @@ public sealed partial class NewcomerPathTests
     [Fact]
     public void Readme_LinksAndPicturesPointAtFilesInTheRepository()
     {
-        var readme = File.ReadAllText(RepoRoot.File("README.md"));
+        var readme = File.ReadAllText(RepositoryRoot.File("README.md"));
 
         var targets = MarkdownLink().Matches(readme).Select(m => Uri.UnescapeDataString(m.Groups[1].Value))
             .Where(t => !t.Contains("://", StringComparison.Ordinal)).ToList();
         Assert.Contains("docs/images/vanilla-rnn.png", targets);
-        Assert.All(targets, t => Assert.True(File.Exists(RepoRoot.File(t)) || Directory.Exists(RepoRoot.File(t)),
+        Assert.All(targets, t => Assert.True(File.Exists(RepositoryRoot.File(t)) || Directory.Exists(RepositoryRoot.File(t)),
             $"README links '{t}', which does not exist in the repository"));
     }
 
     private static JsonElement Devcontainer() =>
-        JsonDocument.Parse(File.ReadAllText(RepoRoot.File(".devcontainer/devcontainer.json"))).RootElement;
+        JsonDocument.Parse(File.ReadAllText(RepositoryRoot.File(".devcontainer/devcontainer.json"))).RootElement;
 
     /// <summary>Arguments that look like repository paths: a file with an extension or a folder with a slash.</summary>
     [GeneratedRegex(@"(?<=\s)[\w.\-/]+(\.sln|\.csproj|\.ps1|/[\w.\-]+)(?=\s|$)")]
