@@ -76,15 +76,12 @@ public sealed class NotebookSession : IDisposable
     /// services such as completion and inspection. Directive lines are blanked as when the cell runs, so lines
     /// and columns stay the cell's own.
     /// </summary>
-    public Compilation CompilationOf(string code)
-    {
-        var body = CellDirectives.Parse(code).Code;
-        var previous = _state;
-        var script = previous is null
-            ? CSharpScript.Create<object>(body, _scriptOptions)
-            : previous.Script.ContinueWith<object>(body, _scriptOptions);
-        return script.GetCompilation();
-    }
+    public Compilation CompilationOf(string code) => NextScript(CellDirectives.Parse(code).Code).GetCompilation();
+
+    /// <summary><paramref name="code"/> as the script that continues the session's state (or starts it).</summary>
+    private Script<object> NextScript(string code) => _state is { } previous
+        ? previous.Script.ContinueWith<object>(code, _scriptOptions)
+        : CSharpScript.Create<object>(code, _scriptOptions);
 
     public void Dispose() => _oneCellAtATime.Dispose();
 
@@ -103,9 +100,7 @@ public sealed class NotebookSession : IDisposable
                 return CellStatus.Ok;
             }
             var injected = InterruptInjector.Inject(directives.Code, ScriptEnvironment.ParseOptions);
-            var script = _state is null
-                ? CSharpScript.Create<object>(injected.Code, _scriptOptions)
-                : _state.Script.ContinueWith<object>(injected.Code, _scriptOptions);
+            var script = NextScript(injected.Code);
             var errors = (await Task.Run(() => script.Compile(interrupt.Token), interrupt.Token))
                 .Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0)
