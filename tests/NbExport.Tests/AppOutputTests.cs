@@ -29,7 +29,7 @@ public sealed class AppOutputTests(AppRuns runs) : IClassFixture<AppRuns>
         var notebook = Course.Named(notebookName);
         var run = await RunOf(notebook);
 
-        Assert.True(run.ExitCode == 0, $"`dotnet run \"{AppSource.FileName(notebook)}\"` exited with {run.ExitCode}:\n{run.Output}\n{run.Errors}");
+        Assert.True(run.ExitCode == 0, $"`dotnet run \"{AppSource.FileName(notebook)}\"` exited with {run.ExitCode}:\n{run.Output}\n{run.Error}");
         var difference = OutputComparison.FirstDifference(
             AppTranscript.Expected(notebook), [new StreamOutput(StreamOutput.StandardOutput, run.Output)],
             Tolerance.Default, Sanitizers.For(notebook.Directory));
@@ -50,5 +50,5 @@ public sealed class AppOutputTests(AppRuns runs) : IClassFixture<AppRuns>
         Assert.Contains("-0.08187189", chart);
     }
 
-    private Task<AppRun> RunOf(Notebook notebook) => runs.Of(Path.Combine(Course.AppsFolder, AppSource.FileName(notebook)));
+    private Task<ProcessResult> RunOf(Notebook notebook) => runs.Of(Path.Combine(Course.AppsFolder, AppSource.FileName(notebook)));
 }

@@ -10,12 +10,12 @@ namespace NbExport.Tests;
 public sealed class AppRuns
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<string, Lazy<Task<AppRun>>> _runs = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<ProcessResult>>> _runs = new();
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
-    internal Task<AppRun> Of(string appPath) => _runs.GetOrAdd(appPath, path => new Lazy<Task<AppRun>>(() => RunAsync(path))).Value;
+    internal Task<ProcessResult> Of(string appPath) => _runs.GetOrAdd(appPath, path => new Lazy<Task<ProcessResult>>(() => RunAsync(path))).Value;
 
-    private async Task<AppRun> RunAsync(string appPath)
+    private async Task<ProcessResult> RunAsync(string appPath)
     {
         await _oneAtATime.WaitAsync();
         try

@@ -1,5 +1,4 @@
 // update: outputs written back atomically, everything else byte-for-byte, stable on a second run, schema-valid.
-using System.Diagnostics;
 using System.Text;
 
 namespace NbRunner.Tests;
@@ -70,16 +69,11 @@ public sealed class UpdateTests
     {
         const string python = "/usr/bin/python3";
         Assert.True(File.Exists(python), $"expected Debian's {python} (with python3-nbformat) for schema validation, found none");
-        var start = new ProcessStartInfo(python, ["-c", "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))", path])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        var run = ChildProcess.Run(python, ["-c", "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))", path],
+            new Dictionary<string, string>(), Path.GetDirectoryName(path)!, TimeSpan.FromMinutes(1));
+        var output = run.Output + run.Error;
         Assert.False(output.Contains("No module named 'nbformat'"),
             "python3-nbformat is not installed: run `apt-get install -y python3-nbformat` (.ci/run does this in CI)");
-        return (process.ExitCode, output);
+        return (run.ExitCode, output);
     }
 }

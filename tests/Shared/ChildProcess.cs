@@ -1,7 +1,7 @@
 // Runs a program to its end with extra environment variables, capturing what it prints; a hung one is killed.
 using System.Diagnostics;
 
-namespace NbKernel.Tests;
+namespace TestSupport;
 
 public sealed record ProcessResult(int ExitCode, string Output, string Error)
 {
