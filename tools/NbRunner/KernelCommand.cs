@@ -1,5 +1,7 @@
 // `nbrunner kernel install|uninstall`: registers the C# Jupyter kernel for this user, or removes it again.
+using System.Text;
 using System.Text.Json;
+using NbEngine.Notebooks;
 
 namespace NbRunner;
 
@@ -18,7 +20,7 @@ internal static class KernelCommand
                     throw new UsageException($"expected the built kernel at {KernelSpec.KernelDll}, but there is no such file (build tools/NbKernel first)");
                 }
                 Directory.CreateDirectory(folder);
-                await File.WriteAllTextAsync(Path.Combine(folder, "kernel.json"), KernelSpec.Json().ToJsonString(Indented) + "\n");
+                NotebookWriter.WriteAtomically(Path.Combine(folder, "kernel.json"), Encoding.UTF8.GetBytes(KernelSpec.Json().ToJsonString(Indented) + "\n"));
                 await output.WriteLineAsync($"installed the Jupyter kernel {KernelSpec.Name} (\"{KernelSpec.DisplayName}\") in {folder}");
                 return ExitCodes.Passed;
             case ["uninstall"]:
