@@ -39,9 +39,7 @@ internal sealed class SessionReferences(SessionOptions options)
         }
         foreach (var requested in directives.Packages)
         {
-            var package = PackageAliases.Substitute(requested);
-            _packages.RemoveAll(p => string.Equals(p.Id, package.Id, StringComparison.OrdinalIgnoreCase));
-            _packages.Add(package);
+            RequestedPackages.Add(_packages, requested);
         }
         var restored = await options.Packages.RestoreAsync(_packages, _sources, cancellationToken);
         foreach (var assembly in restored.AssemblyPaths)

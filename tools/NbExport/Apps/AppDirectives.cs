@@ -34,10 +34,9 @@ internal static class AppDirectives
     public static IReadOnlyList<PackageReference> Packages(Notebook notebook)
     {
         var packages = new List<PackageReference>();
-        foreach (var package in Parsed(notebook).SelectMany(d => d.Packages).Select(PackageAliases.Substitute))
+        foreach (var requested in Parsed(notebook).SelectMany(d => d.Packages))
         {
-            packages.RemoveAll(p => string.Equals(p.Id, package.Id, StringComparison.OrdinalIgnoreCase));
-            packages.Add(package);
+            RequestedPackages.Add(packages, requested);
         }
         return packages;
     }

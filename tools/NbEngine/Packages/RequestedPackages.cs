@@ -1,0 +1,16 @@
+// The packages a session's #r "nuget:" lines have asked for so far: each id once, a later request replacing an earlier one.
+namespace NbEngine.Packages;
+
+internal static class RequestedPackages
+{
+    /// <summary>
+    /// Adds what <paramref name="requested"/> restores (after <see cref="PackageAliases.Substitute"/>), dropping any
+    /// earlier version of the same id, as the kernel does when a later cell asks again.
+    /// </summary>
+    public static void Add(List<PackageReference> packages, PackageReference requested)
+    {
+        var package = PackageAliases.Substitute(requested);
+        packages.RemoveAll(p => string.Equals(p.Id, package.Id, StringComparison.OrdinalIgnoreCase));
+        packages.Add(package);
+    }
+}
