@@ -1,4 +1,5 @@
 // torch.* entry points: seeding the global generator and creating tensors from it.
+using Recurrent.Autograd;
 using Recurrent.Random;
 
 namespace Recurrent;
@@ -54,6 +55,12 @@ public static class Torch
         }
         return new Tensor(values, [count]);
     }
+
+    /// <summary>
+    /// torch.no_grad(): <c>using (Torch.NoGrad()) { … }</c> runs its block without recording the graph, so results do
+    /// not require grad and nothing is kept for a backward pass (inference, and optimizers' in-place updates).
+    /// </summary>
+    public static IDisposable NoGrad() => GradMode.Disable();
 
     /// <summary>torch.zeros.</summary>
     public static Tensor Zeros(params int[] shape) => Tensor.Zeros(shape);

@@ -5,11 +5,10 @@ namespace Recurrent;
 /// A table of <c>numEmbeddings</c> vectors of size <c>embeddingDim</c>, as PyTorch's <c>nn.Embedding</c>.
 /// <see cref="Forward"/> takes whole-number indices of any shape and returns shape + (embeddingDim).
 /// </summary>
-public sealed class Embedding
+public sealed class Embedding : Module
 {
-    private readonly Parameters _parameters = new(nameof(Embedding));
-
     public Embedding(int numEmbeddings, int embeddingDim)
+        : base(nameof(Embedding))
     {
         if (numEmbeddings <= 0)
         {
@@ -23,7 +22,7 @@ public sealed class Embedding
         }
         NumEmbeddings = numEmbeddings;
         EmbeddingDim = embeddingDim;
-        Weight = _parameters.Add("weight", numEmbeddings, embeddingDim);   // (num, dim)
+        Weight = ParameterSet.Add("weight", numEmbeddings, embeddingDim);   // (num, dim)
         Torch.FillNormal(Weight, 0, 1);
     }
 
@@ -33,10 +32,6 @@ public sealed class Embedding
 
     /// <summary>The table, (numEmbeddings, embeddingDim); the live parameter.</summary>
     public Tensor Weight { get; }
-
-    public IReadOnlyDictionary<string, Tensor> StateDict() => _parameters.All;
-
-    public void LoadStateDict(IReadOnlyDictionary<string, Tensor> stateDict) => _parameters.Load(stateDict);
 
     /// <summary>Looks up every index: (…) → (…, embeddingDim).</summary>
     public Tensor Forward(Tensor indices)

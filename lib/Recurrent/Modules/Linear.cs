@@ -2,11 +2,10 @@
 namespace Recurrent;
 
 /// <summary>An affine map as PyTorch's <c>nn.Linear</c>: input (…, inFeatures) → output (…, outFeatures).</summary>
-public sealed class Linear
+public sealed class Linear : Module
 {
-    private readonly Parameters _parameters = new(nameof(Linear));
-
     public Linear(int inFeatures, int outFeatures, bool bias = true)
+        : base(nameof(Linear))
     {
         if (inFeatures <= 0)
         {
@@ -18,8 +17,8 @@ public sealed class Linear
         }
         InFeatures = inFeatures;
         OutFeatures = outFeatures;
-        Weight = _parameters.Add("weight", outFeatures, inFeatures);   // (out, in)
-        Bias = bias ? _parameters.Add("bias", outFeatures) : null;     // (out)
+        Weight = ParameterSet.Add("weight", outFeatures, inFeatures);   // (out, in)
+        Bias = bias ? ParameterSet.Add("bias", outFeatures) : null;     // (out)
 
         // kaiming_uniform_(a=√5): gain √(2 / (1 + a²)), bound √3 · gain / √fan_in; then the bias from ±1/√fan_in.
         var a = Math.Sqrt(5.0);
@@ -40,10 +39,6 @@ public sealed class Linear
     public Tensor Weight { get; }
 
     public Tensor? Bias { get; }
-
-    public IReadOnlyDictionary<string, Tensor> StateDict() => _parameters.All;
-
-    public void LoadStateDict(IReadOnlyDictionary<string, Tensor> stateDict) => _parameters.Load(stateDict);
 
     /// <summary>y = x W^T + b applied to every row of the last dimension.</summary>
     public Tensor Forward(Tensor input)

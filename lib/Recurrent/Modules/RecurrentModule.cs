@@ -8,15 +8,14 @@ namespace Recurrent;
 /// The common base of <see cref="Rnn"/>, <see cref="Lstm"/> and <see cref="Gru"/>. Parameters are named as in
 /// PyTorch (<c>weight_ih_l0</c>, <c>bias_hh_l1_reverse</c>, …) and reachable with the indexer: <c>rnn["weight_ih_l0"]</c>.
 /// </summary>
-public abstract class RecurrentModule
+public abstract class RecurrentModule : Module
 {
-    private readonly Parameters _parameters;
-
     /// <summary>Buffers of the last forward call, taken by the next one with the same shape (see RecurrentForward).</summary>
     internal ForwardWorkspace? IdleWorkspace;
 
     private protected RecurrentModule(string name, CellKind kind, int inputSize, int hiddenSize, int numLayers,
         Nonlinearity nonlinearity, bool bias, bool batchFirst, bool bidirectional)
+        : base(name)
     {
         RequirePositive(inputSize, nameof(inputSize));
         RequirePositive(hiddenSize, nameof(hiddenSize));
@@ -35,7 +34,6 @@ public abstract class RecurrentModule
         Bias = bias;
         BatchFirst = batchFirst;
         Bidirectional = bidirectional;
-        _parameters = new Parameters(name);
         CreateParameters();
     }
 
@@ -61,13 +59,7 @@ public abstract class RecurrentModule
     private protected Nonlinearity Nonlinearity { get; }
 
     /// <summary>A parameter by its PyTorch name, e.g. <c>"weight_hh_l0_reverse"</c>; the live tensor, not a copy.</summary>
-    public Tensor this[string name] => _parameters[name];
-
-    /// <summary>The parameters by PyTorch name, in PyTorch's order (per layer, forward then <c>_reverse</c>).</summary>
-    public IReadOnlyDictionary<string, Tensor> StateDict() => _parameters.All;
-
-    /// <summary>Copies parameters in by name; strict: any missing, unexpected or mis-shaped key fails and changes nothing.</summary>
-    public void LoadStateDict(IReadOnlyDictionary<string, Tensor> stateDict) => _parameters.Load(stateDict);
+    public Tensor this[string name] => ParameterSet[name];
 
     /// <summary>PyTorch's repr with only non-default arguments, e.g. <c>Rnn(1, 2, num_layers=3, bidirectional=True)</c>.</summary>
     public override string ToString()
@@ -100,7 +92,7 @@ public abstract class RecurrentModule
     private protected RecurrentResult Run(Tensor input, Tensor? h0, Tensor? c0, string hiddenLabel, string cellLabel) =>
         RecurrentForward.Run(this, input, h0, c0, hiddenLabel, cellLabel);
 
-    internal Tensor Parameter(string name) => _parameters[name];
+    internal Tensor Parameter(string name) => ParameterSet[name];
 
     internal CellKind CellKind => Kind;
 
@@ -119,18 +111,18 @@ public abstract class RecurrentModule
             for (var direction = 0; direction < NumDirections; direction++)
             {
                 var suffix = Suffix(layer, direction);
-                _parameters.Add("weight_ih" + suffix, gates, layerInput);
-                _parameters.Add("weight_hh" + suffix, gates, HiddenSize);
+                ParameterSet.Add("weight_ih" + suffix, gates, layerInput);
+                ParameterSet.Add("weight_hh" + suffix, gates, HiddenSize);
                 if (Bias)
                 {
-                    _parameters.Add("bias_ih" + suffix, gates);
-                    _parameters.Add("bias_hh" + suffix, gates);
+                    ParameterSet.Add("bias_ih" + suffix, gates);
+                    ParameterSet.Add("bias_hh" + suffix, gates);
                 }
             }
         }
         // reset_parameters: every parameter, in state-dict order, from U(-1/√H, 1/√H).
         var bound = 1.0 / Math.Sqrt(HiddenSize);
-        foreach (var tensor in _parameters.All.Values)
+        foreach (var tensor in ParameterSet.All.Values)
         {
             Torch.FillUniform(tensor, -bound, bound);
         }

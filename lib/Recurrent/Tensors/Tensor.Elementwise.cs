@@ -1,9 +1,15 @@
 // Element-wise arithmetic with PyTorch broadcasting, and the activation functions the recurrences use.
+using Recurrent.Autograd;
+
 namespace Recurrent;
 
 public sealed partial class Tensor
 {
-    public static Tensor operator +(Tensor a, Tensor b) => Broadcast(a, b, static (x, y) => x + y, "add");
+    public static Tensor operator +(Tensor a, Tensor b)
+    {
+        var result = Broadcast(a, b, static (x, y) => x + y, "add");
+        return Records(a, b) ? result.AttachGradFn(new AddBackward(a, b)) : result;
+    }
 
     public static Tensor operator -(Tensor a, Tensor b) => Broadcast(a, b, static (x, y) => x - y, "sub");
 
@@ -43,9 +49,6 @@ public sealed partial class Tensor
         }
         return new Tensor(values, (int[])_shape.Clone());
     }
-
-    /// <summary>The sum of all elements, accumulated in double.</summary>
-    public float Sum() => (float)ToArray().Sum(static v => (double)v);
 
     /// <summary>The largest element.</summary>
     public float Max() => Numel() == 0

@@ -14,15 +14,53 @@ public sealed partial class Tensor
     /// <summary>The text PyTorch prints for this tensor, e.g. <c>tensor([[-0.0819,  0.8100]])</c>.</summary>
     public override string ToString()
     {
+        var text = new StringBuilder(Prefix);
+        var suffixes = new List<string>();
         if (Numel() == 0)
         {
-            return Dim == 1 ? "tensor([])" : $"tensor([], size=({string.Join(", ", _shape)}))";
+            text.Append("[]");
+            if (Dim != 1)
+            {
+                suffixes.Add($"size=({string.Join(", ", _shape)})");
+            }
         }
-        var summarize = Numel() > Threshold;
-        var formatter = new ValueFormatter(summarize ? SummarizedValues() : ToArray());
-        var body = new StringBuilder();
-        AppendTensor(body, this, Prefix.Length, summarize, formatter);
-        return Prefix + body + ")";
+        else
+        {
+            var summarize = Numel() > Threshold;
+            var formatter = new ValueFormatter(summarize ? SummarizedValues() : ToArray());
+            AppendTensor(text, this, Prefix.Length, summarize, formatter);
+        }
+        if (GradFn is { } node)
+        {
+            suffixes.Add($"grad_fn=<{node.NameOf(GradSlot)}>");
+        }
+        else if (RequiresGrad)
+        {
+            suffixes.Add("requires_grad=True");
+        }
+        AppendSuffixes(text, suffixes);
+        return IsParameter ? "Parameter containing:\n" + text : text.ToString();
+    }
+
+    /// <summary>PyTorch's _add_suffixes: each suffix after ", " on the last line, or on a new line when it would not fit.</summary>
+    private static void AppendSuffixes(StringBuilder text, List<string> suffixes)
+    {
+        var lastNewline = text.ToString().LastIndexOf('\n');
+        var lastLineLength = text.Length - lastNewline + 1;   // PyTorch's own count, off by two on purpose
+        foreach (var suffix in suffixes)
+        {
+            if (lastLineLength + suffix.Length + 2 > LineWidth)
+            {
+                text.Append(",\n").Append(' ', Prefix.Length).Append(suffix);
+                lastLineLength = Prefix.Length + suffix.Length;
+            }
+            else
+            {
+                text.Append(", ").Append(suffix);
+                lastLineLength += suffix.Length + 2;
+            }
+        }
+        text.Append(')');
     }
 
     private static void AppendTensor(StringBuilder text, Tensor t, int indent, bool summarize, ValueFormatter formatter)

@@ -3,18 +3,20 @@ using System.Text;
 
 namespace Recurrent;
 
-internal sealed class Parameters
+internal sealed class ParameterSet
 {
     private readonly string _moduleName;
     private readonly StateDict _tensors = new();
 
-    public Parameters(string moduleName) => _moduleName = moduleName;
+    public ParameterSet(string moduleName) => _moduleName = moduleName;
 
     public StateDict All => _tensors;
 
+    /// <summary>A new zero parameter: a leaf that requires grad and prints as an nn.Parameter.</summary>
     public Tensor Add(string name, params int[] shape)
     {
-        var t = Tensor.Zeros(shape);
+        var t = Tensor.Zeros(shape).RequiresGrad_();
+        t.IsParameter = true;
         _tensors.Add(name, t);
         return t;
     }

@@ -1,0 +1,17 @@
+// Backward of the element-wise arithmetic: each input's gradient, summed back over the dimensions it was broadcast along.
+namespace Recurrent.Autograd;
+
+/// <summary>a + b: the output's gradient reaches both inputs unchanged (reduced to each input's shape).</summary>
+internal sealed class AddBackward(Tensor a, Tensor b) : SingleOutputNode(a, b)
+{
+    private readonly int[] _aShape = [.. a.Shape];
+    private readonly int[] _bShape = [.. b.Shape];
+
+    public override string Name => "AddBackward0";
+
+    protected override Tensor?[] Backward(Tensor gradOutput) =>
+    [
+        NeedsGrad(0) ? gradOutput.SumTo(_aShape) : null,
+        NeedsGrad(1) ? gradOutput.SumTo(_bShape) : null,
+    ];
+}
