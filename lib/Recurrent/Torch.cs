@@ -5,7 +5,7 @@ using Recurrent.Random;
 namespace Recurrent;
 
 /// <summary>The functions PyTorch offers as <c>torch.manual_seed</c>, <c>torch.randn</c>, <c>torch.rand</c>, <c>torch.arange</c>.</summary>
-public static class Torch
+public static partial class Torch
 {
     private static readonly object Gate = new();
 

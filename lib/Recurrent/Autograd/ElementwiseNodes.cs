@@ -15,3 +15,15 @@ internal sealed class AddBackward(Tensor a, Tensor b) : SingleOutputNode(a, b)
         NeedsGrad(1) ? gradOutput.SumTo(_bShape) : null,
     ];
 }
+
+/// <summary>x^p for a constant p: d/dx = p·x^(p−1).</summary>
+internal sealed class PowBackward(Tensor input, float exponent) : SingleOutputNode(input)
+{
+    public override string Name => "PowBackward0";
+
+    protected override Tensor?[] Backward(Tensor gradOutput)
+    {
+        var x = Edges[0]!;
+        return [gradOutput * x.Map(v => exponent * MathF.Pow(v, exponent - 1f))];
+    }
+}

@@ -30,6 +30,13 @@ public sealed partial class Tensor
 
     public static Tensor operator -(Tensor a) => a.Map(static x => -x);
 
+    /// <summary>torch.pow with a constant exponent, element-wise.</summary>
+    public Tensor Pow(float exponent)
+    {
+        var result = Map(x => MathF.Pow(x, exponent));
+        return Records(this) ? result.AttachGradFn(new PowBackward(this, exponent)) : result;
+    }
+
     public Tensor Tanh() => Map(MathF.Tanh);
 
     public Tensor Sigmoid() => Map(static x => 1f / (1f + MathF.Exp(-x)));

@@ -190,4 +190,15 @@ public sealed class BackwardPassTests
 
         Assert.EndsWith("\n         8.5000,  9.5000, 10.5000, 11.5000], requires_grad=True)", x.ToString());
     }
+
+    [Fact]
+    public void Backward_ThroughPow_GivesExponentTimesPowerMinusOne()
+    {
+        var x = Tensor.FromArray([-1.5f, 0.5f, 2f], 3).RequiresGrad_();
+
+        x.Pow(2).Sum().Backward();
+
+        Assert.Equal([-3f, 1f, 4f], x.Grad!.ToArray());
+        Assert.Equal("tensor([2.2500, 0.2500, 4.0000], grad_fn=<PowBackward0>)", x.Pow(2).ToString());
+    }
 }
