@@ -19,17 +19,9 @@ internal static class KernelScope
         }
     }
 
-    /// <summary>The SIMD kernel at every vector width this machine runs: 512 (if accelerated), 256, 128.</summary>
-    public static TheoryData<int> VectorWidths
-    {
-        get
-        {
-            var widths = new TheoryData<int>();
-            foreach (var bits in new[] { 512, 256, 128 }.Where(Gemm.Supports))
-            {
-                widths.Add(bits);
-            }
-            return widths;
-        }
-    }
+    /// <summary>Every vector width this machine runs: 512 (if accelerated), 256, 128.</summary>
+    public static IEnumerable<int> SupportedWidths => new[] { 512, 256, 128 }.Where(Gemm.Supports);
+
+    /// <summary>The SIMD kernel at every vector width this machine runs, as theory data.</summary>
+    public static TheoryData<int> VectorWidths => new(SupportedWidths);
 }

@@ -18,31 +18,30 @@ internal static class CellUpdate
                 for (var j = 0; j < size; j++)
                 {
                     var a = gx[j] + gh[j];
-                    h[j] = nonlinearity == Nonlinearity.Tanh ? MathF.Tanh(a) : MathF.Max(a, 0f);
+                    h[j] = nonlinearity == Nonlinearity.Tanh ? Activations.Tanh(a) : Activations.Relu(a);
                 }
                 break;
             case CellKind.Lstm:
                 for (var j = 0; j < size; j++)
                 {
-                    var i = Sigmoid(gx[j] + gh[j]);
-                    var f = Sigmoid(gx[size + j] + gh[size + j]);
-                    var g = MathF.Tanh(gx[2 * size + j] + gh[2 * size + j]);
-                    var o = Sigmoid(gx[3 * size + j] + gh[3 * size + j]);
+                    var i = Activations.Sigmoid(gx[j] + gh[j]);
+                    var f = Activations.Sigmoid(gx[size + j] + gh[size + j]);
+                    var g = Activations.Tanh(gx[2 * size + j] + gh[2 * size + j]);
+                    var o = Activations.Sigmoid(gx[3 * size + j] + gh[3 * size + j]);
                     c[j] = f * c[j] + i * g;
-                    h[j] = o * MathF.Tanh(c[j]);
+                    h[j] = o * Activations.Tanh(c[j]);
                 }
                 break;
             case CellKind.Gru:
                 for (var j = 0; j < size; j++)
                 {
-                    var r = Sigmoid(gx[j] + gh[j]);
-                    var z = Sigmoid(gx[size + j] + gh[size + j]);
-                    var n = MathF.Tanh(gx[2 * size + j] + r * gh[2 * size + j]);
+                    var r = Activations.Sigmoid(gx[j] + gh[j]);
+                    var z = Activations.Sigmoid(gx[size + j] + gh[size + j]);
+                    var n = Activations.Tanh(gx[2 * size + j] + r * gh[2 * size + j]);
                     h[j] = (1f - z) * n + z * h[j];
                 }
                 break;
         }
     }
 
-    public static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
 }

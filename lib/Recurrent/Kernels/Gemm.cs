@@ -24,18 +24,20 @@ internal static class Gemm
         512 => new Gemm<Simd512, Vector512<float>>(),
         256 => new Gemm<Simd256, Vector256<float>>(),
         128 => new Gemm<Simd128, Vector128<float>>(),
-        _ => throw new ArgumentOutOfRangeException(nameof(vectorBits), vectorBits, "expected 512, 256 or 128"),
+        0 => new Gemm<SimdScalar, float>(),
+        _ => throw new ArgumentOutOfRangeException(nameof(vectorBits), vectorBits, "expected 512, 256, 128 or 0 (scalar)"),
     };
 
-    /// <summary>The widest vector width this machine accelerates.</summary>
+    /// <summary>The widest vector width this machine accelerates; 0 for the scalar path.</summary>
     public static int BestVectorBits =>
-        Simd512.IsSupported ? 512 : Simd256.IsSupported ? 256 : 128;
+        Simd512.IsSupported ? 512 : Simd256.IsSupported ? 256 : Simd128.IsSupported ? 128 : 0;
 
     public static bool Supports(int vectorBits) => vectorBits switch
     {
         512 => Simd512.IsSupported,
         256 => Simd256.IsSupported,
-        _ => Simd128.IsSupported,
+        128 => Simd128.IsSupported,
+        _ => true,
     };
 }
 
@@ -50,11 +52,6 @@ internal sealed unsafe class Gemm<TS, TV> : IGemm
     [SkipLocalsInit]   // the scratch tile is cleared only when a partial panel needs it
     public void Multiply(PackedWeights w, float* a, int lda, int rows, float* c, int ldc, bool accumulate)
     {
-        if (!w.IsPanelled)
-        {
-            MultiplyNarrow(w, a, lda, rows, c, ldc, accumulate);
-            return;
-        }
         var width = PanelWidth;
         var tile = stackalloc float[BlockRows * width];
         if (w.Columns % width != 0)
@@ -109,27 +106,6 @@ internal sealed unsafe class Gemm<TS, TV> : IGemm
         for (var r = 0; r < rows; r++)
         {
             new ReadOnlySpan<float>(from + (nint)r * fromStride, columns).CopyTo(new Span<float>(to + (nint)r * toStride, columns));
-        }
-    }
-
-    /// <summary>Fewer columns than one panel (tiny hidden sizes such as the article's H = 2): plain dot products.</summary>
-    private static void MultiplyNarrow(PackedWeights w, float* a, int lda, int rows, float* c, int ldc, bool accumulate)
-    {
-        var depth = w.Depth;
-        for (var i = 0; i < rows; i++)
-        {
-            var ai = a + (nint)i * lda;
-            var ci = c + (nint)i * ldc;
-            for (var j = 0; j < w.Columns; j++)
-            {
-                var wj = w.Data + (nint)j * depth;
-                var sum = 0f;
-                for (var k = 0; k < depth; k++)
-                {
-                    sum += ai[k] * wj[k];
-                }
-                ci[j] = (accumulate ? ci[j] : w.Bias[j]) + sum;
-            }
         }
     }
 }

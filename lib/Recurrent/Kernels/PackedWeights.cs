@@ -6,7 +6,8 @@ namespace Recurrent.Kernels;
 /// <summary>
 /// Holds B = W^T (depth × columns) for <c>C = A · W^T</c>. With at least one full panel of columns, B is stored in
 /// panels of <see cref="PanelWidth"/> columns, each panel k-major (<c>Data[(p·depth + k)·PanelWidth + j]</c>), the last
-/// one zero-padded; narrower matrices keep W as it is for the scalar path. <see cref="Bias"/> is padded the same way.
+/// one zero-padded (even when that is the only panel: a matrix narrower than a panel takes the same path, so its
+/// sums are formed in the same order at every vector width). <see cref="Bias"/> is padded the same way.
 /// The weights are live tensors a caller may change between calls, so every call hands them in again; packing is
 /// skipped when they are bit for bit those of the last call (a memory compare is cheaper than the strided repack).
 /// </summary>
@@ -22,9 +23,8 @@ internal sealed unsafe class PackedWeights
         Columns = columns;
         Depth = depth;
         PanelWidth = panelWidth;
-        IsPanelled = columns >= panelWidth;
         Panels = (columns + panelWidth - 1) / panelWidth;
-        _data = new PinnedBuffer(IsPanelled ? Panels * panelWidth * depth : columns * depth);
+        _data = new PinnedBuffer(Panels * panelWidth * depth);
         _bias = new PinnedBuffer(Panels * panelWidth);
         _packedFrom = new float[columns * depth];
     }
@@ -36,8 +36,6 @@ internal sealed unsafe class PackedWeights
     public int PanelWidth { get; }
 
     public int Panels { get; }
-
-    public bool IsPanelled { get; }
 
     public float* Data => _data.Pointer;
 
@@ -55,11 +53,6 @@ internal sealed unsafe class PackedWeights
         _biasLength = bias.Length;
         _bias.Span.Clear();
         bias.CopyTo(_bias.Span);
-        if (!IsPanelled)
-        {
-            weight.CopyTo(_data.Span);
-            return;
-        }
         var packed = _data.Span;
         var width = PanelWidth;
         for (var p = 0; p < Panels; p++)

@@ -1,63 +1,122 @@
-// The element-wise part of a time step for a block of batch rows, vectorised with TensorPrimitives (tanh, sigmoid, FMA).
-using System.Numerics.Tensors;
-
+// The element-wise part of a time step for a block of batch rows, one pass per step on one vector width.
 namespace Recurrent.Kernels;
 
-/// <summary>
-/// The formulas of <see cref="CellUpdate"/>, applied gate block by gate block: each gate's pre-activations for the
-/// block's rows are one contiguous run of <c>count = rows·H</c> floats, <paramref name="gateStride"/> apart, so every
-/// step costs a fixed handful of TensorPrimitives calls whatever the batch size. Gates already hold
-/// W_ih·x + W_hh·h + both biases, except GRU's n gate, which holds W_in·x + b_in, with W_hn·h + b_hn in newGate.
-/// </summary>
-internal static unsafe class SimdCells
+/// <summary>The cell update at one vector width; <see cref="SimdCells.For"/> picks it with the GEMM's width.</summary>
+internal interface ICellMath
 {
-    /// <summary>Overwrites the gates; updates h (and LSTM's c) in place, all (rows, H) contiguous.</summary>
-    public static void Update(CellKind kind, Nonlinearity nonlinearity, int count, float* gates, nint gateStride,
-        float* h, float* c, float* newGate)
+    /// <summary>
+    /// Overwrites nothing but h (and LSTM's c), all (rows, H) contiguous: <paramref name="count"/> = rows·H. Each
+    /// gate's pre-activations for the rows are one contiguous run, <paramref name="gateStride"/> floats apart, holding
+    /// W_ih·x + W_hh·h + both biases, except GRU's n gate, which holds W_in·x + b_in, with W_hn·h + b_hn in
+    /// <paramref name="newGate"/>.
+    /// </summary>
+    unsafe void Update(CellKind kind, Nonlinearity nonlinearity, int count, float* gates, nint gateStride, float* h,
+        float* c, float* newGate);
+}
+
+internal static class SimdCells
+{
+    public static ICellMath For(int vectorBits) => vectorBits switch
     {
-        var state = new Span<float>(h, count);
-        var first = new Span<float>(gates, count);
-        var second = new Span<float>(gates + gateStride, count);
-        var third = new Span<float>(gates + 2 * gateStride, count);
+        512 => new SimdCells<Simd512, System.Runtime.Intrinsics.Vector512<float>>(),
+        256 => new SimdCells<Simd256, System.Runtime.Intrinsics.Vector256<float>>(),
+        128 => new SimdCells<Simd128, System.Runtime.Intrinsics.Vector128<float>>(),
+        _ => new SimdCells<SimdScalar, float>(),
+    };
+}
+
+/// <summary>
+/// One fused pass over the lanes per step: whole vectors, then the tail one float at a time through the scalar
+/// instantiation of the same formulas, so every element gets the same bits whichever width computes it.
+/// </summary>
+internal sealed unsafe class SimdCells<TS, TV> : ICellMath
+    where TS : struct, ISimd<TV>
+    where TV : struct
+{
+    public void Update(CellKind kind, Nonlinearity nonlinearity, int count, float* gates, nint gateStride, float* h,
+        float* c, float* newGate)
+    {
         switch (kind)
         {
             case CellKind.Rnn when nonlinearity == Nonlinearity.Tanh:
-                TensorPrimitives.Tanh(first, state);
+                Run<RnnTanhCell>(count, gates, gateStride, h, c, newGate);
                 break;
             case CellKind.Rnn:
-                TensorPrimitives.Max(first, 0f, state);
+                Run<RnnReluCell>(count, gates, gateStride, h, c, newGate);
                 break;
             case CellKind.Lstm:
-                Lstm(first, second, third, new Span<float>(gates + 3 * gateStride, count), new Span<float>(c, count), state);
+                Run<LstmCell>(count, gates, gateStride, h, c, newGate);
                 break;
             default:
-                Gru(first, second, third, new Span<float>(newGate, count), state);
+                Run<GruCell>(count, gates, gateStride, h, c, newGate);
                 break;
         }
     }
 
-    /// <summary>c = f⊙c + i⊙g, h = o⊙tanh(c).</summary>
-    private static void Lstm(Span<float> i, Span<float> f, Span<float> g, Span<float> o, Span<float> c, Span<float> h)
+    private static void Run<TC>(int count, float* gates, nint gateStride, float* h, float* c, float* newGate)
+        where TC : struct, ICellLanes
     {
-        TensorPrimitives.Sigmoid(i, i);
-        TensorPrimitives.Sigmoid(f, f);
-        TensorPrimitives.Tanh(g, g);
-        TensorPrimitives.Sigmoid(o, o);
-        TensorPrimitives.Multiply(i, g, i);                 // i⊙g
-        TensorPrimitives.FusedMultiplyAdd(f, c, i, c);      // c = f⊙c + i⊙g
-        TensorPrimitives.Tanh(c, g);                        // tanh(c), in g's place
-        TensorPrimitives.Multiply(o, g, h);
+        var i = 0;
+        for (; i + TS.Count <= count; i += TS.Count)
+        {
+            TC.Apply<TS, TV>(gates + i, gateStride, h + i, c + i, newGate + i);
+        }
+        for (; i < count; i++)
+        {
+            TC.Apply<SimdScalar, float>(gates + i, gateStride, h + i, c + i, newGate + i);
+        }
     }
+}
 
-    /// <summary>n = tanh(gx_n + r⊙(W_hn·h + b_hn)), h' = n + z⊙(h − n) = (1 − z)⊙n + z⊙h.</summary>
-    private static void Gru(Span<float> r, Span<float> z, Span<float> n, Span<float> newGate, Span<float> h)
+/// <summary>One cell's update of one vector of lanes (see <see cref="ICellMath.Update"/> for the layout).</summary>
+internal unsafe interface ICellLanes
+{
+    static abstract void Apply<TS, TV>(float* gates, nint gateStride, float* h, float* c, float* newGate)
+        where TS : struct, ISimd<TV> where TV : struct;
+}
+
+/// <summary>h = tanh(a).</summary>
+internal readonly unsafe struct RnnTanhCell : ICellLanes
+{
+    public static void Apply<TS, TV>(float* gates, nint gateStride, float* h, float* c, float* newGate)
+        where TS : struct, ISimd<TV> where TV : struct =>
+        TS.Store(Activations.Tanh<TS, TV>(TS.Load(gates)), h);
+}
+
+/// <summary>h = relu(a).</summary>
+internal readonly unsafe struct RnnReluCell : ICellLanes
+{
+    public static void Apply<TS, TV>(float* gates, nint gateStride, float* h, float* c, float* newGate)
+        where TS : struct, ISimd<TV> where TV : struct =>
+        TS.Store(Activations.Relu<TS, TV>(TS.Load(gates)), h);
+}
+
+/// <summary>i, f, g, o = σ, σ, tanh, σ of the four gate blocks; c = f⊙c + i⊙g (one rounding for the sum); h = o⊙tanh(c).</summary>
+internal readonly unsafe struct LstmCell : ICellLanes
+{
+    public static void Apply<TS, TV>(float* gates, nint gateStride, float* h, float* c, float* newGate)
+        where TS : struct, ISimd<TV> where TV : struct
     {
-        TensorPrimitives.Sigmoid(r, r);
-        TensorPrimitives.Sigmoid(z, z);
-        TensorPrimitives.Multiply(r, newGate, newGate);     // r⊙(W_hn·h + b_hn)
-        TensorPrimitives.Add(n, newGate, n);
-        TensorPrimitives.Tanh(n, n);
-        TensorPrimitives.Subtract(h, n, h);                 // h − n
-        TensorPrimitives.FusedMultiplyAdd(z, h, n, h);      // n + z⊙(h − n)
+        var i = Activations.Sigmoid<TS, TV>(TS.Load(gates));
+        var f = Activations.Sigmoid<TS, TV>(TS.Load(gates + gateStride));
+        var g = Activations.Tanh<TS, TV>(TS.Load(gates + 2 * gateStride));
+        var o = Activations.Sigmoid<TS, TV>(TS.Load(gates + 3 * gateStride));
+        var cell = TS.MultiplyAdd(f, TS.Load(c), TS.Multiply(i, g));
+        TS.Store(cell, c);
+        TS.Store(TS.Multiply(o, Activations.Tanh<TS, TV>(cell)), h);
+    }
+}
+
+/// <summary>r, z = σ; n = tanh(gx_n + r⊙(W_hn·h + b_hn)); h' = n + z⊙(h − n) = (1 − z)⊙n + z⊙h.</summary>
+internal readonly unsafe struct GruCell : ICellLanes
+{
+    public static void Apply<TS, TV>(float* gates, nint gateStride, float* h, float* c, float* newGate)
+        where TS : struct, ISimd<TV> where TV : struct
+    {
+        var r = Activations.Sigmoid<TS, TV>(TS.Load(gates));
+        var z = Activations.Sigmoid<TS, TV>(TS.Load(gates + gateStride));
+        var n = Activations.Tanh<TS, TV>(TS.MultiplyAdd(r, TS.Load(newGate), TS.Load(gates + 2 * gateStride)));
+        var state = TS.Load(h);
+        TS.Store(TS.MultiplyAdd(z, TS.Subtract(state, n), n), h);
     }
 }

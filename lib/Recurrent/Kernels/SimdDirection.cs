@@ -19,16 +19,18 @@ internal sealed unsafe class SimdDirection : ISplitWork
 
     private readonly DirectionJob _job;
     private readonly IGemm _gemm;
+    private readonly ICellMath _cells;
     private readonly PackedWeights[] _input;            // per gate: W_ihᵀ with b_ih (+ b_hh where it simply adds)
     private readonly PackedWeights[] _hidden;           // per gate: W_hhᵀ; GRU's n gate also b_hn
     private readonly PinnedBuffer _gates;               // (G, L·N, H), blocks GatePad apart
     private readonly PinnedBuffer? _newGate;            // GRU: (N, H), W_hn·h + b_hn
     private readonly float[] _bias;                     // (H) one gate's input bias, rebuilt per call
 
-    public SimdDirection(DirectionJob job, IGemm gemm)
+    public SimdDirection(DirectionJob job, IGemm gemm, ICellMath cells)
     {
         _job = job;
         _gemm = gemm;
+        _cells = cells;
         var (hidden, gateCount) = (job.HiddenSize, job.Kind.GateCount());
         _input = new PackedWeights[gateCount];
         _hidden = new PackedWeights[gateCount];
@@ -180,7 +182,7 @@ internal sealed unsafe class SimdDirection : ISplitWork
             {
                 h = outputRows;
             }
-            SimdCells.Update(job.Kind, job.Nonlinearity, rows * hidden, g, GateStride, h, c, newGate);
+            _cells.Update(job.Kind, job.Nonlinearity, rows * hidden, g, GateStride, h, c, newGate);
             if (!inOutput)
             {
                 CopyRows(h, outputRows, rows, hidden, job.OutputWidth);
