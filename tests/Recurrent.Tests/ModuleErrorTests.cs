@@ -8,15 +8,50 @@ public sealed class ModuleErrorTests
     private static Tensor ArticleInput() => Torch.Arange(1, 21).View(4, 5, 1);
 
     [Theory]
-    [InlineData(0, 2, 1, "inputSize")]
-    [InlineData(1, 0, 1, "hiddenSize")]
-    [InlineData(1, 2, -1, "numLayers")]
-    public void Constructor_WithNonPositiveSize_NamesTheArgument(int inputSize, int hiddenSize, int numLayers, string name)
+    [InlineData(0, 2, 1, "inputSize", "input_size")]
+    [InlineData(1, 0, 1, "hiddenSize", "hidden_size")]
+    [InlineData(1, 2, -1, "numLayers", "num_layers")]
+    public void Constructor_WithNonPositiveSize_SaysSoInPyTorchsWords(int inputSize, int hiddenSize, int numLayers,
+        string parameter, string torchName)
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Rnn(inputSize, hiddenSize, numLayers));
 
-        Assert.Equal(name, error.ParamName);
-        Assert.StartsWith($"{name} must be positive, got ", error.Message);
+        Assert.Equal(parameter, error.ParamName);
+        Assert.StartsWith($"{torchName} must be greater than zero, got {Math.Min(inputSize, Math.Min(hiddenSize, numLayers))}",
+            error.Message);
+    }
+
+    [Fact]
+    public void Constructor_WithUnknownNonlinearity_ListsTheKnownOnes()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Rnn(1, 2, nonlinearity: (Nonlinearity)7));
+
+        Assert.Equal("nonlinearity", error.ParamName);
+        Assert.StartsWith("Unknown nonlinearity '7'. Select from 'tanh' or 'relu'.", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0, 2, "inFeatures", "in_features must be greater than zero, got 0")]
+    [InlineData(3, -1, "outFeatures", "out_features must be greater than zero, got -1")]
+    public void Linear_WithNonPositiveSize_UsesPyTorchsArgumentName(int inFeatures, int outFeatures, string parameter,
+        string message)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Linear(inFeatures, outFeatures));
+
+        Assert.Equal(parameter, error.ParamName);
+        Assert.StartsWith(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData(0, 5, "numEmbeddings", "num_embeddings must be greater than zero, got 0")]
+    [InlineData(15, 0, "embeddingDim", "embedding_dim must be greater than zero, got 0")]
+    public void Embedding_WithNonPositiveSize_UsesPyTorchsArgumentName(int numEmbeddings, int embeddingDim,
+        string parameter, string message)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Embedding(numEmbeddings, embeddingDim));
+
+        Assert.Equal(parameter, error.ParamName);
+        Assert.StartsWith(message, error.Message);
     }
 
     [Fact]

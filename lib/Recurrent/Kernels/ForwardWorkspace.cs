@@ -1,4 +1,4 @@
-// A module's buffers for one input shape: layer input and outputs, states and the direction jobs, reused call after call.
+// A layer stack's buffers for one input shape: layer input and outputs, states and the direction jobs, reused call after call.
 namespace Recurrent.Kernels;
 
 /// <summary>
@@ -11,31 +11,31 @@ internal sealed class ForwardWorkspace
     private readonly float[]?[] _layerOutputs = new float[2][];
     private readonly int _outputLength;
 
-    public ForwardWorkspace(RecurrentModule m, int steps, int batch)
+    /// <param name="spec">The layer stack.</param>
+    /// <param name="weights">Its live parameters in state-dict order (see <see cref="RecurrentSpec"/>).</param>
+    public ForwardWorkspace(RecurrentSpec spec, IReadOnlyList<Tensor> weights, int steps, int batch)
     {
         Steps = steps;
         Batch = batch;
-        var (directions, hidden) = (m.NumDirections, m.HiddenSize);
-        var width = directions * hidden;
-        _outputLength = steps * batch * width;
-        Input = new float[steps * batch * m.InputSize];                           // (L, N, H_in)
-        var states = directions * m.NumLayers;
-        Hidden = NewStates(states, batch * hidden);                              // D·layers × (N, H)
-        Cell = m.CellKind == CellKind.Lstm ? NewStates(states, batch * hidden) : null;
-        Jobs = new DirectionJob[states];
-        for (var layer = 0; layer < m.NumLayers; layer++)
+        var (directions, hidden, width) = (spec.NumDirections, spec.HiddenSize, spec.OutputWidth);
+        _outputLength = checked(steps * batch * width);
+        Input = new float[checked(steps * batch * spec.InputSize)];                // (L, N, H_in)
+        Hidden = NewStates(spec.StateCount, batch * hidden);                       // D·layers × (N, H)
+        Cell = spec.Kind == CellKind.Lstm ? NewStates(spec.StateCount, batch * hidden) : null;
+        Jobs = new DirectionJob[spec.StateCount];
+        for (var layer = 0; layer < spec.NumLayers; layer++)
         {
-            var isLast = layer == m.NumLayers - 1;
+            var isLast = layer == spec.NumLayers - 1;
             for (var direction = 0; direction < directions; direction++)
             {
                 var slot = layer * directions + direction;
-                var suffix = RecurrentModule.Suffix(layer, direction);
+                var first = slot * spec.TensorsPerDirection;                       // weight_ih, weight_hh[, bias_ih, bias_hh]
                 Jobs[slot] = new DirectionJob(
-                    m.CellKind, m.Activation, layer == 0 ? Input : LayerOutput(layer - 1), steps, batch,
-                    layer == 0 ? m.InputSize : width, hidden,
-                    m.Parameter("weight_ih" + suffix), m.Parameter("weight_hh" + suffix),
-                    m.Bias ? m.Parameter("bias_ih" + suffix) : null,
-                    m.Bias ? m.Parameter("bias_hh" + suffix) : null,
+                    spec.Kind, spec.Nonlinearity, layer == 0 ? Input : LayerOutput(layer - 1), steps, batch,
+                    spec.LayerInputSize(layer), hidden,
+                    weights[first], weights[first + 1],
+                    spec.Bias ? weights[first + 2] : null,
+                    spec.Bias ? weights[first + 3] : null,
                     Reverse: direction == 1,
                     Hidden[slot], Cell?[slot],
                     isLast ? [] : LayerOutput(layer), direction * hidden, width);

@@ -13,12 +13,12 @@ public sealed class Embedding : Module
         if (numEmbeddings <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(numEmbeddings), numEmbeddings,
-                $"numEmbeddings must be positive, got {numEmbeddings}");
+                $"num_embeddings must be greater than zero, got {numEmbeddings}");
         }
         if (embeddingDim <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(embeddingDim), embeddingDim,
-                $"embeddingDim must be positive, got {embeddingDim}");
+                $"embedding_dim must be greater than zero, got {embeddingDim}");
         }
         NumEmbeddings = numEmbeddings;
         EmbeddingDim = embeddingDim;

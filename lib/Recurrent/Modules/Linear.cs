@@ -9,11 +9,11 @@ public sealed class Linear : Module
     {
         if (inFeatures <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(inFeatures), inFeatures, $"inFeatures must be positive, got {inFeatures}");
+            throw new ArgumentOutOfRangeException(nameof(inFeatures), inFeatures, $"in_features must be greater than zero, got {inFeatures}");
         }
         if (outFeatures <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(outFeatures), outFeatures, $"outFeatures must be positive, got {outFeatures}");
+            throw new ArgumentOutOfRangeException(nameof(outFeatures), outFeatures, $"out_features must be greater than zero, got {outFeatures}");
         }
         InFeatures = inFeatures;
         OutFeatures = outFeatures;

@@ -7,7 +7,14 @@ namespace Recurrent;
 /// </summary>
 public abstract class Module
 {
-    private protected Module(string name) => ParameterSet = new ParameterSet(name);
+    private protected Module(string name)
+    {
+        Name = name;
+        ParameterSet = new ParameterSet(name);
+    }
+
+    /// <summary>The class name PyTorch's messages and reprs show, e.g. <c>Rnn</c>.</summary>
+    internal string Name { get; }
 
     private protected ParameterSet ParameterSet { get; }
 

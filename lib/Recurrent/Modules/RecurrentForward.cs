@@ -15,11 +15,11 @@ internal static class RecurrentForward
         string hiddenLabel, string cellLabel)
     {
         var (steps, batch, batched) = Check(m, input, h0, c0, hiddenLabel, cellLabel);
-        var (states, width, hidden) = (m.NumDirections * m.NumLayers, m.NumDirections * m.HiddenSize, m.HiddenSize);
+        var (states, width, hidden) = (m.Spec.StateCount, m.Spec.OutputWidth, m.HiddenSize);
         // Every element is written below, so the arrays skip zeroing.
-        var output = GC.AllocateUninitializedArray<float>(steps * batch * width);
-        var hN = GC.AllocateUninitializedArray<float>(states * batch * hidden);
-        var cN = m.CellKind == CellKind.Lstm ? GC.AllocateUninitializedArray<float>(hN.Length) : null;
+        var output = GC.AllocateUninitializedArray<float>(checked(steps * batch * width));
+        var hN = GC.AllocateUninitializedArray<float>(checked(states * batch * hidden));
+        var cN = m.Spec.Kind == CellKind.Lstm ? GC.AllocateUninitializedArray<float>(hN.Length) : null;
         Compute(m, input, h0, c0, steps, batch, batched, output, hN, cN);
 
         int[] outputShape = !batched ? [steps, width] : m.BatchFirst ? [batch, steps, width] : [steps, batch, width];
@@ -46,7 +46,7 @@ internal static class RecurrentForward
         if (input.Dim is not (2 or 3))
         {
             throw new ArgumentException(
-                $"{m.ModuleName}: Expected input to be 2D or 3D, got {input.Dim}D tensor instead (shape {Tensor.ShapeText(input.Shape)})",
+                $"{m.Name}: Expected input to be 2D or 3D, got {input.Dim}D tensor instead (shape {Tensor.ShapeText(input.Shape)})",
                 nameof(input));
         }
         var batched = input.Dim == 3;
@@ -61,12 +61,12 @@ internal static class RecurrentForward
         if (steps == 0)
         {
             throw new ArgumentException(
-                $"Expected sequence length to be larger than 0 in {m.ModuleName}, got input shape {Tensor.ShapeText(input.Shape)}",
+                $"Expected sequence length to be larger than 0 in {m.Name}, got input shape {Tensor.ShapeText(input.Shape)}",
                 nameof(input));
         }
-        var states = m.NumDirections * m.NumLayers;
+        var states = m.Spec.StateCount;
         CheckState(h0, batched, states, batch, m.HiddenSize, hiddenLabel, "h0");
-        if (m.CellKind == CellKind.Lstm)
+        if (m.Spec.Kind == CellKind.Lstm)
         {
             CheckState(c0, batched, states, batch, m.HiddenSize, cellLabel, "c0");
         }
@@ -102,7 +102,7 @@ internal static class RecurrentForward
         var workspace = Interlocked.Exchange(ref m.IdleWorkspace, null);
         if (workspace is null || workspace.Steps != steps || workspace.Batch != batch)
         {
-            workspace = new ForwardWorkspace(m, steps, batch);
+            workspace = new ForwardWorkspace(m.Spec, m.Parameters(), steps, batch);
         }
         var timeMajor = !batched || !m.BatchFirst;
         CopyInput(input, timeMajor, workspace.Input, steps, batch);
@@ -128,7 +128,7 @@ internal static class RecurrentForward
         }
         if (!timeMajor)
         {
-            SwapFirstTwo(finalOutput, output, steps, batch, m.NumDirections * m.HiddenSize);   // (L, N, D·H) → (N, L, D·H)
+            SwapFirstTwo(finalOutput, output, steps, batch, m.Spec.OutputWidth);   // (L, N, D·H) → (N, L, D·H)
         }
         StoreState(workspace.Hidden, hN);
         if (workspace.Cell is not null)

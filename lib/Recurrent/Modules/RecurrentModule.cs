@@ -17,46 +17,37 @@ public abstract class RecurrentModule : Module
         Nonlinearity nonlinearity, bool bias, bool batchFirst, bool bidirectional)
         : base(name)
     {
-        RequirePositive(inputSize, nameof(inputSize));
-        RequirePositive(hiddenSize, nameof(hiddenSize));
-        RequirePositive(numLayers, nameof(numLayers));
+        // PyTorch's argument names and wording (torch/nn/modules/rnn.py), so a message reads as in PyTorch.
+        RequirePositive(inputSize, "input_size", nameof(inputSize));
+        RequirePositive(hiddenSize, "hidden_size", nameof(hiddenSize));
+        RequirePositive(numLayers, "num_layers", nameof(numLayers));
         if (!Enum.IsDefined(nonlinearity))
         {
             throw new ArgumentOutOfRangeException(nameof(nonlinearity), nonlinearity,
-                $"nonlinearity must be Tanh or Relu, got {nonlinearity}");
+                $"Unknown nonlinearity '{nonlinearity}'. Select from 'tanh' or 'relu'.");
         }
-        Name = name;
-        Kind = kind;
-        InputSize = inputSize;
-        HiddenSize = hiddenSize;
-        NumLayers = numLayers;
-        Nonlinearity = nonlinearity;
-        Bias = bias;
+        Spec = new RecurrentSpec(kind, nonlinearity, inputSize, hiddenSize, numLayers, bidirectional, bias);
         BatchFirst = batchFirst;
-        Bidirectional = bidirectional;
         CreateParameters();
     }
 
-    public int InputSize { get; }
+    public int InputSize => Spec.InputSize;
 
-    public int HiddenSize { get; }
+    public int HiddenSize => Spec.HiddenSize;
 
-    public int NumLayers { get; }
+    public int NumLayers => Spec.NumLayers;
 
-    public bool Bias { get; }
+    public bool Bias => Spec.Bias;
 
     public bool BatchFirst { get; }
 
-    public bool Bidirectional { get; }
+    public bool Bidirectional => Spec.Bidirectional;
 
     /// <summary>1, or 2 when bidirectional.</summary>
-    public int NumDirections => Bidirectional ? 2 : 1;
+    public int NumDirections => Spec.NumDirections;
 
-    private protected string Name { get; }
-
-    private protected CellKind Kind { get; }
-
-    private protected Nonlinearity Nonlinearity { get; }
+    /// <summary>The cell, sizes and stacking as the kernels see them.</summary>
+    internal RecurrentSpec Spec { get; }
 
     /// <summary>A parameter by its PyTorch name, e.g. <c>"weight_hh_l0_reverse"</c>; the live tensor, not a copy.</summary>
     public Tensor this[string name] => ParameterSet[name];
@@ -69,7 +60,7 @@ public abstract class RecurrentModule : Module
         {
             text.Append($", num_layers={NumLayers}");
         }
-        if (Nonlinearity != Nonlinearity.Tanh)
+        if (Spec.Nonlinearity != Nonlinearity.Tanh)
         {
             text.Append(", nonlinearity='relu'");
         }
@@ -92,22 +83,14 @@ public abstract class RecurrentModule : Module
     private protected RecurrentResult Run(Tensor input, Tensor? h0, Tensor? c0, string hiddenLabel, string cellLabel) =>
         RecurrentForward.Run(this, input, h0, c0, hiddenLabel, cellLabel);
 
-    internal Tensor Parameter(string name) => ParameterSet[name];
-
-    internal CellKind CellKind => Kind;
-
-    internal Nonlinearity Activation => Nonlinearity;
-
-    internal string ModuleName => Name;
-
-    internal static string Suffix(int layer, int direction) => $"_l{layer}" + (direction == 1 ? "_reverse" : "");
+    private static string Suffix(int layer, int direction) => $"_l{layer}" + (direction == 1 ? "_reverse" : "");
 
     private void CreateParameters()
     {
-        var gates = Kind.GateCount() * HiddenSize;
+        var gates = Spec.GateSize;
         for (var layer = 0; layer < NumLayers; layer++)
         {
-            var layerInput = layer == 0 ? InputSize : HiddenSize * NumDirections;
+            var layerInput = Spec.LayerInputSize(layer);
             for (var direction = 0; direction < NumDirections; direction++)
             {
                 var suffix = Suffix(layer, direction);
@@ -128,11 +111,11 @@ public abstract class RecurrentModule : Module
         }
     }
 
-    private static void RequirePositive(int value, string name)
+    private static void RequirePositive(int value, string torchName, string paramName)
     {
         if (value <= 0)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive, got {value}");
+            throw new ArgumentOutOfRangeException(paramName, value, $"{torchName} must be greater than zero, got {value}");
         }
     }
 }
