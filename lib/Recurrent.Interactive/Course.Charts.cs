@@ -23,11 +23,14 @@ public static partial class Course
             ("xaxis", Axis(xTitle, steps)),
             ("yaxis", Axis(yTitle, steps: false))), chart);
 
+    /// <summary>One chart of <see cref="SideBySide"/>: its traces, heading and axis titles; time steps on x by default.</summary>
+    public sealed record Panel(GenericChart Chart, string Title, string XTitle, string YTitle, bool Steps = true, bool LogY = false);
+
     /// <summary>
-    /// Charts side by side under one title, each with its own axes (its x axis a step axis when asked); a trace
-    /// name shown in an earlier panel is not repeated in the legend, which sits below the panels.
+    /// Charts side by side under one title, each with its own axes; a trace name shown in an earlier panel is not
+    /// repeated in the legend (the traces of one name toggle together), which sits below the panels.
     /// </summary>
-    public static GenericChart SideBySide(string title, int height, params (GenericChart Chart, string Title, string XTitle, string YTitle, bool Steps)[] panels)
+    public static GenericChart SideBySide(string title, int height, params Panel[] panels)
     {
         const double gap = 0.1;
         var width = (1 - gap * (panels.Length - 1)) / panels.Length;
@@ -59,6 +62,11 @@ public static partial class Course
             x.SetProperty("anchor", "y" + suffix);
             var y = Axis(panels[k].YTitle, steps: false);
             y.SetProperty("anchor", "x" + suffix);
+            if (panels[k].LogY)
+            {
+                y.SetProperty("type", "log");
+                y.SetProperty("exponentformat", "power");
+            }
             layout.Add(("xaxis" + suffix, x));
             layout.Add(("yaxis" + suffix, y));
             headings.Add(PlotlyJson.Annotation(("text", $"<b>{panels[k].Title}</b>"), ("showarrow", false), ("xref", "paper"),
@@ -67,6 +75,30 @@ public static partial class Course
         layout.Add(("annotations", headings));
         return GenericChart.addLayout(PlotlyJson.Layout([.. layout]), GenericChart.ofTraceObjects(true, traces));
     }
+
+    /// <summary>Shades the x range <paramref name="from"/>…<paramref name="to"/> over the chart's full height and labels it at the top.</summary>
+    public static GenericChart WithBand(this GenericChart chart, double from, double to, string label) =>
+        GenericChart.addLayout(PlotlyJson.Layout(
+            ("shapes", new[]
+            {
+                PlotlyJson.Shape(("type", "rect"), ("xref", "x"), ("yref", "paper"), ("x0", from), ("x1", to), ("y0", 0), ("y1", 1),
+                    ("fillcolor", "rgba(128, 128, 128, 0.18)"), ("line", PlotlyJson.Object(("width", 0))), ("layer", "below")),
+            }),
+            ("annotations", Notes(chart).Append(PlotlyJson.Annotation(("text", label), ("showarrow", false), ("xref", "x"), ("yref", "paper"),
+                ("x", (from + to) / 2), ("y", 1), ("yanchor", "bottom"))).ToArray())), chart);
+
+    /// <summary>An arrow above the plot from x = <paramref name="from"/> to x = <paramref name="to"/>, captioned: which way something reads.</summary>
+    public static GenericChart WithDirection(this GenericChart chart, double from, double to, string caption) =>
+        GenericChart.addLayout(PlotlyJson.Layout(
+            ("annotations", Notes(chart).Append(PlotlyJson.Annotation(("text", caption), ("showarrow", true), ("arrowhead", 2),
+                ("arrowwidth", 1.5), ("xref", "x"), ("yref", "paper"), ("axref", "x"), ("ayref", "paper"), ("x", to), ("ax", from),
+                ("y", 1.09), ("ay", 1.09), ("yanchor", "bottom"))).ToArray())), chart);
+
+    /// <summary>The annotations a chart already has, so that adding one keeps them.</summary>
+    private static IEnumerable<Annotation> Notes(GenericChart chart) =>
+        GenericChart.getLayout(chart).TryGetPropertyValue("annotations") is { } notes && notes.Value is IEnumerable<Annotation> existing
+            ? existing.ToList()
+            : [];
 
     private static LinearAxis Axis(string title, bool steps)
     {

@@ -16,12 +16,19 @@ public static partial class Course
         private const int BoxSize = 44;
         private readonly List<GenericChart> _boxes = [];
         private readonly List<Annotation> _arrows = [];
-        private readonly List<(double X, double Y)> _positions = [];
+        private readonly List<(int X, int Y)> _positions = [];
 
-        /// <summary>A group of boxes with one colour and one legend entry; a label may use HTML such as <c>h&lt;sub&gt;1&lt;/sub&gt;</c>.</summary>
-        public Diagram Boxes(string name, string color, IEnumerable<(double X, double Y, string Label)> boxes)
+        /// <summary>
+        /// A group of boxes with one colour and one legend entry (none when the group is empty); a label may use HTML
+        /// such as <c>h&lt;sub&gt;1&lt;/sub&gt;</c>.
+        /// </summary>
+        public Diagram Boxes(string name, string color, IEnumerable<(int X, int Y, string Label)> boxes)
         {
             var list = boxes.ToList();
+            if (list.Count == 0)
+            {
+                return this;
+            }
             _positions.AddRange(list.Select(b => (b.X, b.Y)));
             _boxes.Add(GenericChart.ofTraceObject(true, PlotlyJson.Trace("scatter",
                 ("name", name), ("mode", "markers+text"), ("hoverinfo", "skip"),
@@ -32,7 +39,7 @@ public static partial class Course
         }
 
         /// <summary>An arrow from one box to another, stopping at the boxes' edges.</summary>
-        public Diagram Arrow(double x0, double y0, double x1, double y1)
+        public Diagram Arrow(int x0, int y0, int x1, int y1)
         {
             _arrows.Add(PlotlyJson.Annotation(("x", x1), ("y", y1), ("ax", x0), ("ay", y0), ("xref", "x"), ("yref", "y"),
                 ("axref", "x"), ("ayref", "y"), ("text", ""), ("showarrow", true), ("arrowhead", 2), ("arrowwidth", 1.5),
@@ -57,6 +64,7 @@ public static partial class Course
                 ("xaxis", Hidden(left, right)),
                 ("yaxis", Hidden(bottom, top)),
                 ("legend", PlotlyJson.Object(("orientation", "h"), ("x", 0), ("y", 0), ("yanchor", "top"))),
+                ("plot_bgcolor", "rgba(0, 0, 0, 0)"),
                 ("annotations", _arrows));
             return GenericChart.addLayout(layout, GenericChart.combine(_boxes));
         }
