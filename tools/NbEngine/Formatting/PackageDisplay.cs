@@ -36,6 +36,12 @@ internal static class PackageDisplay
         return (underHome ? "~" + path[trimmedHome.Length..] : path).Replace('\\', '/');
     }
 
+    /// <summary>The "Id, Version" items of an "Installed Packages" display, or null when the output is not one.</summary>
+    public static IReadOnlyList<string>? InstalledPackages(DisplayOutput output) =>
+        output.Data.TryGetValue(ValueFormatter.Html, out var html) && html.StartsWith(InstalledPackagesStart, StringComparison.Ordinal)
+            ? System.Text.RegularExpressions.Regex.Matches(html, "<li><span>(.*?)</span></li>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList()
+            : null;
+
     /// <summary>Whether an output is one of the two notes above: the kernel's answer to #r "nuget:" lines, not a value the cell shows.</summary>
     public static bool IsPackageNote(DisplayOutput output) =>
         (output.Data.TryGetValue(ValueFormatter.Html, out var html) && html.StartsWith(InstalledPackagesStart, StringComparison.Ordinal))
