@@ -96,4 +96,33 @@ public sealed class ComparisonTests
         Assert.Equal("took N ms, Loading extensions from `<path>`",
             sanitizers.Apply("took 15 ms, Loading extensions from `/home/me/.nuget/x.dll`"));
     }
+
+    [Fact]
+    public void Sanitizers_WhenOnlyTheHomeOrPackagesFolderOfAnExtensionPathDiffers_AcceptTheOutput()
+    {
+        const string stored = "Loading extensions from `/root/.nuget/packages/plotly.net.interactive/6.0.0/interactive-extensions/dotnet/Plotly.NET.Interactive.dll`";
+
+        foreach (var other in new[]
+        {
+            "Loading extensions from `~/.nuget/packages/plotly.net.interactive/6.0.0/interactive-extensions/dotnet/Plotly.NET.Interactive.dll`",
+            @"Loading extensions from `C:\Users\me\.nuget\packages\plotly.net.interactive\6.0.0\interactive-extensions\dotnet\Plotly.NET.Interactive.dll`",
+            "Loading extensions from `/ci/cache/nuget/plotly.net.interactive/6.0.0/interactive-extensions/dotnet/Plotly.NET.Interactive.dll`",
+        })
+        {
+            Assert.Null(OutputComparison.FirstDifference(
+                [DisplayOutput.Single("text/plain", stored)], [DisplayOutput.Single("text/plain", other)], Tolerance.Default, Sanitizers.BuiltIn));
+        }
+    }
+
+    [Fact]
+    public void Sanitizers_WhenAnExtensionPathNamesAnotherVersion_ReportTheDifference()
+    {
+        var difference = OutputComparison.FirstDifference(
+            [DisplayOutput.Single("text/plain", "Loading extensions from `/root/.nuget/packages/plotly.net.interactive/6.0.0/interactive-extensions/dotnet/Plotly.NET.Interactive.dll`")],
+            [DisplayOutput.Single("text/plain", "Loading extensions from `~/.nuget/packages/plotly.net.interactive/6.1.0/interactive-extensions/dotnet/Plotly.NET.Interactive.dll`")],
+            Tolerance.Default, Sanitizers.BuiltIn);
+
+        Assert.NotNull(difference);
+        Assert.Equal("stored 6.0, got 6.1", difference);
+    }
 }

@@ -1,5 +1,6 @@
 // #r "nuget: …" and #i: directive parsing, restoring once per package set, the kernel's package display, Plotly.
 using NbEngine.Execution;
+using NbEngine.Formatting;
 using NbEngine.Packages;
 
 namespace NbEngine.Tests;
@@ -84,11 +85,43 @@ public sealed class PackageTests
             "#r \"nuget: Plotly.NET.Interactive, 6.0.0\"\n#r \"nuget: Plotly.NET.CSharp, 0.14.0\"",
             "Plotly.NET.CSharp.Chart.Point<int, int, string>(x: new[] { 1, 2 }, y: new[] { 3, 4 })");
 
-        Assert.Matches("^text/plain=Loading extensions from `.*plotly.net.interactive/6.0.0/interactive-extensions/dotnet/Plotly.NET.Interactive.dll`$",
+        Assert.Equal(
+            "text/html=<div><div></div><div></div><div><strong>Installed Packages</strong><ul><li><span>Plotly.NET.CSharp, 0.14.0</span></li>"
+            + "<li><span>Plotly.NET.Interactive, 6.0.0</span></li></ul></div></div>",
+            results[0].Outputs[0].Text());
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        Assert.Equal($"text/plain=Loading extensions from `{PackageDisplay.MachineNeutral(packages, home)}/plotly.net.interactive/6.0.0/interactive-extensions/dotnet/Plotly.NET.Interactive.dll`",
             results[0].Outputs[1].Text());
+        Assert.DoesNotContain(home + "/", results[0].Outputs[1].Text());
         var html = results[1].Outputs.Single().Text();
         Assert.Matches("^text/html=<div><div id=\"[0-9a-f-]{36}\"><!-- Plotly chart will be drawn inside this DIV --></div><script type=\"text/javascript\">", html);
         Assert.Contains("requirejs.config({context:'fsharp-plotly',paths:{plotly:'https://cdn.plot.ly/plotly-2.28.0.min'}})", html);
         Assert.Contains("var data = [{\"type\":\"scatter\",\"mode\":\"markers\",\"x\":[1,2],\"y\":[3,4]", html);
+    }
+
+    [Fact]
+    public void InstalledPackages_ListsTheCellsPackagesSortedAsTheKernelDoesNotInRequestOrder()
+    {
+        var html = PackageDisplay.InstalledPackagesHtml(["Plotly.NET.Interactive, 6.0.0", "Plotly.NET, 6.0.0", "Plotly.NET.CSharp, 0.14.0", "humanizer, 2.14.1", "MathNet.Numerics, 5.0.0"]);
+
+        // Culture order, as the kernel's OrderBy: lower-case "humanizer" before "MathNet" (ordinal order would put it last).
+        Assert.Equal(
+            "<div><div></div><div></div><div><strong>Installed Packages</strong><ul><li><span>humanizer, 2.14.1</span></li>"
+            + "<li><span>MathNet.Numerics, 5.0.0</span></li><li><span>Plotly.NET, 6.0.0</span></li><li><span>Plotly.NET.CSharp, 0.14.0</span></li>"
+            + "<li><span>Plotly.NET.Interactive, 6.0.0</span></li></ul></div></div>",
+            html);
+    }
+
+    [Theory]
+    [InlineData("/root/.nuget/packages/p/1.0.0/x.dll", "/root", "~/.nuget/packages/p/1.0.0/x.dll")]
+    [InlineData("/home/me/.nuget/packages/p/1.0.0/x.dll", "/home/me/", "~/.nuget/packages/p/1.0.0/x.dll")]
+    [InlineData("/home/meg/.nuget/packages/p/1.0.0/x.dll", "/home/me", "/home/meg/.nuget/packages/p/1.0.0/x.dll")]
+    [InlineData("/ci/nuget/p/1.0.0/x.dll", "/root", "/ci/nuget/p/1.0.0/x.dll")]
+    public void MachineNeutral_WritesAPathUnderTheHomeFolderFromTilde(string path, string home, string expected)
+    {
+        Assert.Equal(expected, PackageDisplay.MachineNeutral(path, home));
     }
 }

@@ -31,23 +31,39 @@ public sealed class AppOutputTests(AppRuns runs) : IClassFixture<AppRuns>
 
         Assert.True(run.ExitCode == 0, $"`dotnet run \"{AppSource.FileName(notebook)}\"` exited with {run.ExitCode}:\n{run.Output}\n{run.Error}");
         var difference = OutputComparison.FirstDifference(
-            AppTranscript.Expected(notebook), [new StreamOutput(StreamOutput.StandardOutput, run.Output)],
+            AppTranscript.Expected(notebook, Course.AppsFolder), [new StreamOutput(StreamOutput.StandardOutput, run.Output)],
             Tolerance.Default, Sanitizers.For(notebook.Directory));
         Assert.True(difference is null, $"{AppSource.FileName(notebook)} printed something else than {notebook.Name} stores: {difference}");
     }
 
     [Fact]
-    public async Task ExportCs_VanillaRnnAppPrintsTheArticlesTensorsAndWritesItsChart()
+    public async Task ExportCs_VanillaRnnAppPrintsSectionsLabelledTensorsAndTheChartsRealPath()
     {
         var notebook = Course.Named("02-Vanilla RNN.ipynb");
         var run = await RunOf(notebook);
 
-        Assert.Contains("tensor([[[-0.0819,  0.8100],", run.Output);
+        var chartPath = Path.Combine(Course.AppsFolder, "02-Vanilla RNN.chart-1.html");
+        Assert.Contains("\n## Running it\n", run.Output);
+        Assert.Contains("output =\ntensor([[[-0.0819,  0.8100],", run.Output);
         Assert.Contains("h_n    torch.Size([1, 4, 2])", run.Output);
-        Assert.Contains("chart written to 02-Vanilla RNN.chart-1.html", run.Output);
-        var chart = File.ReadAllText(Path.Combine(Course.AppsFolder, "02-Vanilla RNN.chart-1.html"));
+        Assert.Contains($"chart written to {chartPath}\n", run.Output);
+        var chart = File.ReadAllText(chartPath);
         Assert.Contains("Hidden state of Rnn(1, 2) at each step", chart);
         Assert.Contains("-0.08187189", chart);
+        Assert.Contains("<script src=\"plotly.min.js\"", chart);
+    }
+
+    [Fact]
+    public async Task ExportCs_AChartFileDrawsOfflineWithTheLocalPlotlyJs()
+    {
+        var run = await RunOf(Course.Named("02-Vanilla RNN.ipynb"));
+        Assert.Equal(0, run.ExitCode);
+
+        var drawn = await OfflineChart.RenderAsync(Path.Combine(Course.AppsFolder, "02-Vanilla RNN.chart-1.html"));
+
+        Assert.Empty(drawn.OutsideRequests);
+        Assert.Empty(drawn.Errors);
+        Assert.True(drawn.Traces >= 4, $"expected the chart's lines drawn as SVG, got {drawn.Traces} traces");
     }
 
     private Task<ProcessResult> RunOf(Notebook notebook) => runs.Of(Path.Combine(Course.AppsFolder, AppSource.FileName(notebook)));

@@ -7,12 +7,15 @@ namespace NbExport.Tests;
 public sealed class AppSourceTests
 {
     [Fact]
-    public void ExportCs_TurnsNugetReferencesIntoPackageDirectivesWithTheEnginesSubstitutes()
+    public void ExportCs_TurnsNugetReferencesIntoPackageDirectivesWithTheEnginesSubstitutesAndOnlyChartNotebooksLoadPlotly()
     {
         var source = AppSource.Render(Course.Named("05-Manual Recurrence.ipynb"), Course.AppsFolder);
 
         var packages = source.Split('\n').Where(l => l.StartsWith("#:package ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["#:package MathNet.Numerics@5.0.0", "#:package Plotly.NET@6.0.0", "#:package Plotly.NET.CSharp@0.14.0"], packages);
+        Assert.Equal(["#:package MathNet.Numerics@5.0.0"], packages);
+        var charts = AppSource.Render(Course.Named("02-Vanilla RNN.ipynb"), Course.AppsFolder).Split('\n')
+            .Where(l => l.StartsWith("#:package ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["#:package Plotly.NET@6.0.0", "#:package Plotly.NET.CSharp@0.14.0"], charts);
     }
 
     [Fact]
@@ -36,7 +39,7 @@ public sealed class AppSourceTests
         var source = AppSource.Render(notebook, notebook.Directory);
 
         Assert.Contains("using System.Linq;\nusing System.Globalization;\n", source);
-        Assert.Contains("var p = new Point(1, 2);\ndisplay(p);  // shown\n\nConsole.WriteLine(p.X);\n\nrecord Point(int X, int Y);\n", source);
+        Assert.Contains("var p = new Point(1, 2);\ndisplay(p, \"p\");  // shown\n\nConsole.WriteLine(p.X);\n\nrecord Point(int X, int Y);\n", source);
         Assert.Single(source.Split('\n'), l => l.StartsWith("using System.Globalization", StringComparison.Ordinal));
     }
 
@@ -52,7 +55,7 @@ public sealed class AppSourceTests
 
         var source = AppSource.Render(notebook, notebook.Directory);
 
-        Assert.Contains("// # Title\n//\n// Some *text*.\n", source);
+        Assert.Contains("// # Title\n//\n// Some *text*.\nSection(\"# Title\");\n", source);
         Assert.Contains("// (tagged skip-execution, so this app does not run it)\n// Console.WriteLine(\"slow\");\n", source);
         Assert.Contains("// (tagged raises-exception, so this app does not run it)\n// throw new Exception(\"on purpose\");\n", source);
     }
@@ -69,23 +72,25 @@ public sealed class AppSourceTests
     }
 
     [Fact]
-    public void ExportCs_TranscriptLeavesOutPackageNotesAndNamesChartsInOrder()
+    public void ExportCs_TranscriptHasSectionTitlesLabelledValuesAndChartPathsAndNoPackageNotes()
     {
         var notebook = FixtureNotebook.Write("03-Charts.ipynb",
         [
+            FixtureCell.Markdown("# Charts\n\nSome text.\n\n```\n# not a heading\n```\n\n## First part"),
             FixtureCell.Code("#r \"nuget: Plotly.NET.Interactive, 6.0.0\"", """
                 [{"output_type": "display_data", "data": {"text/html": "<div><div></div><div></div><div><strong>Installed Packages</strong><ul><li><span>Plotly.NET.Interactive, 6.0.0</span></li></ul></div></div>"}, "metadata": {}},
                  {"output_type": "display_data", "data": {"text/plain": "Loading extensions from `/x/Plotly.NET.Interactive.dll`"}, "metadata": {}}]
                 """),
-            FixtureCell.Code("Console.WriteLine(1);\nchart", """
+            FixtureCell.Code("Console.WriteLine(1);\ndisplay(chart);\nh1[0]", """
                 [{"output_type": "stream", "name": "stdout", "text": "1\n"},
                  {"output_type": "display_data", "data": {"text/html": "<div id=\"a\"></div><script>Plotly.newPlot('a', [], {});</script>"}, "metadata": {}},
                  {"output_type": "display_data", "data": {"text/html": "<div class=\"dni-plaintext\"><pre>-0.9896775</pre></div><style>.x { }</style>"}, "metadata": {}}]
                 """),
+            FixtureCell.Code("t", """[{"output_type": "display_data", "data": {"text/plain": "tensor([[1.],\n        [2.]])"}, "metadata": {}}]"""),
         ]);
 
-        var printed = string.Concat(AppTranscript.Expected(notebook).Cast<StreamOutput>().Select(s => s.Text));
+        var printed = string.Concat(AppTranscript.Expected(notebook, "/apps").Cast<StreamOutput>().Select(s => s.Text));
 
-        Assert.Equal("1\nchart written to 03-Charts.chart-1.html\n-0.9896775\n", printed);
+        Assert.Equal("\n# Charts\n\n## First part\n1\nchart written to /apps/03-Charts.chart-1.html\nh1[0] = -0.9896775\nt =\ntensor([[1.],\n        [2.]])\n", printed);
     }
 }

@@ -1,4 +1,4 @@
-// What a page looked like in the browser: console errors, outside requests, charts, math, text, links.
+// What a page looked like in the browser: console errors, outside requests, charts, math, text, links, overflow.
 namespace NbExport.Tests;
 
 internal sealed record RenderedPage(
@@ -11,4 +11,6 @@ internal sealed record RenderedPage(
     int DisplayEquations,
     IReadOnlyList<string> TexSources,
     string Text,
-    IReadOnlyList<string> ContentsLinks);
+    IReadOnlyList<string> ContentsLinks,
+    IReadOnlyList<string> WiderThanColumn,
+    IReadOnlyList<string> LegendsOutsideTheirChart);

@@ -16,7 +16,7 @@ public sealed class RenderedSite : IAsyncLifetime
         ? path
         : "/usr/bin/chromium";
 
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -96,10 +96,40 @@ public sealed class RenderedSite : IAsyncLifetime
             await page.EvaluateAsync<int>("() => document.querySelectorAll('.math .katex-display').length"),
             await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.math annotation')].map(a => a.textContent)"),
             await page.EvaluateAsync<string>("() => document.body.innerText"),
-            await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('ol.contents a')].map(a => a.getAttribute('href'))"));
+            await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('ol.contents a')].map(a => a.getAttribute('href'))"),
+            await page.EvaluateAsync<string[]>(WiderThanColumn),
+            await page.EvaluateAsync<string[]>(LegendsOutside));
         await page.CloseAsync();
         return rendered;
     }
+
+    /// <summary>
+    /// Elements that stick out of main's content box (its 920 px column less padding), except inside an element
+    /// that scrolls horizontally: a wall of numbers may scroll, nothing may be cut off by the column.
+    /// </summary>
+    private const string WiderThanColumn = """
+        () => {
+            const main = document.querySelector('main');
+            const box = main.getBoundingClientRect();
+            const style = getComputedStyle(main);
+            const left = box.left + parseFloat(style.paddingLeft) - 0.5, right = box.right - parseFloat(style.paddingRight) + 0.5;
+            const scrolls = e => { for (let p = e.parentElement; p && p !== main; p = p.parentElement) {
+                if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true; } return false; };
+            return [...main.querySelectorAll('*')].filter(e => { const r = e.getBoundingClientRect();
+                return r.width > 0 && (r.left < left || r.right > right) && !scrolls(e); })
+                .map(e => `${e.tagName.toLowerCase()}.${e.className.baseVal ?? e.className} ${Math.round(e.getBoundingClientRect().width)}px`);
+        }
+        """;
+
+    /// <summary>Charts whose legend is not wholly inside the chart's own drawing.</summary>
+    private const string LegendsOutside = """
+        () => [...document.querySelectorAll('.output.chart')].filter(c => {
+            const svg = c.querySelector('svg.main-svg'), legend = c.querySelector('g.legend');
+            if (!svg || !legend) return false;
+            const s = svg.getBoundingClientRect(), l = legend.getBoundingClientRect();
+            return l.left < s.left - 0.5 || l.right > s.right + 0.5 || l.top < s.top - 0.5 || l.bottom > s.bottom + 0.5;
+        }).map(c => c.querySelector('.gtitle')?.textContent ?? '(untitled chart)')
+        """;
 
     /// <summary>The chart section of the vanilla RNN page, as the README shows it.</summary>
     private static async Task ScreenshotAsync(IBrowser browser, string file, string png)

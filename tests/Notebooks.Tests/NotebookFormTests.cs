@@ -61,12 +61,30 @@ public class NotebookFormTests
 
     [Theory]
     [MemberData(nameof(CourseNotebooks.All), MemberType = typeof(CourseNotebooks))]
-    public void SecondCell_ShouldLoadTheLibraryBuildAndPinnedPlotlyPackages(string name)
+    public void SecondCell_ShouldLoadTheLibraryAndTheCourseHelpersAndPlotlyOnlyWhenTheNotebookDraws(string name)
     {
-        var setup = CourseNotebooks.Text(CourseNotebooks.Load(name)["cells"]!.AsArray()[1]!["source"]);
+        var notebook = CourseNotebooks.Load(name);
+        var setup = CourseNotebooks.Text(notebook["cells"]!.AsArray()[1]!["source"]);
         Assert.Contains("#r \"../lib/Recurrent/bin/Release/net8.0/Recurrent.dll\"", setup);
-        Assert.Contains("#r \"nuget: Plotly.NET, 6.0.0\"", setup);
-        Assert.Contains("#r \"nuget: Plotly.NET.Interactive, 6.0.0\"", setup);
+        Assert.Contains("#r \"../lib/Recurrent.Interactive/bin/Release/net8.0/Recurrent.Interactive.dll\"", setup);
         Assert.Contains("using Recurrent;", setup);
+        Assert.Contains("using static Recurrent.Interactive.Course;", setup);
+        var draws = CourseNotebooks.Cells(notebook, "code").SelectMany(c => c["outputs"]!.AsArray())
+            .Any(o => o!["data"]?["text/html"] is JsonNode html && CourseNotebooks.Text(html).Contains("Plotly.newPlot", StringComparison.Ordinal));
+        Assert.Equal(draws, setup.Contains("#r \"nuget: Plotly.NET, 6.0.0\"", StringComparison.Ordinal));
+        Assert.Equal(draws, setup.Contains("#r \"nuget: Plotly.NET.Interactive, 6.0.0\"", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(CourseNotebooks.All), MemberType = typeof(CourseNotebooks))]
+    public void CodeCells_ShouldNotRedefineTheCourseHelpers(string name)
+    {
+        foreach (var cell in CourseNotebooks.Cells(CourseNotebooks.Load(name), "code"))
+        {
+            var source = CourseNotebooks.Text(cell["source"]);
+            Assert.DoesNotContain("void Check(", source);
+            Assert.DoesNotContain("bool PrintsAs(", source);
+            Assert.DoesNotContain("GenericChart Styled(", source);
+        }
     }
 }

@@ -58,8 +58,8 @@ public class StoredOutputTests
     [Theory]
     [InlineData("01-Types of RNNs.ipynb", 5)]
     [InlineData("02-Vanilla RNN.ipynb", 1)]
-    [InlineData("03-Stacked RNN.ipynb", 1)]
-    [InlineData("04-Bidirectional RNN.ipynb", 1)]
+    [InlineData("03-Stacked RNN.ipynb", 2)]
+    [InlineData("04-Bidirectional RNN.ipynb", 2)]
     [InlineData("06-Splitting Directions and Layers.ipynb", 2)]
     public void ChartNotebooks_ShouldStoreTheirPlotlyCharts(string name, int charts)
     {

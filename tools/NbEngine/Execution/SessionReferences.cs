@@ -51,7 +51,7 @@ internal sealed class SessionReferences(SessionOptions options)
         foreach (var extension in directives.Packages.Where(PackageAliases.IsKernelExtension))
         {
             PlotlyCharts.Enable();
-            emit(DisplayOutput.Single(ValueFormatter.PlainText, PackageDisplay.LoadingExtensions(ExtensionPath(extension))));
+            emit(DisplayOutput.Single(ValueFormatter.PlainText, PackageDisplay.LoadingExtensions(ExtensionPath(extension), Home)));
         }
         return added;
     }
@@ -71,12 +71,14 @@ internal sealed class SessionReferences(SessionOptions options)
             ? source
             : Path.GetFullPath(Path.Combine(options.WorkingDirectory, source));
 
+    private static string Home => Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+
     /// <summary>Where Polyglot would have found the extension: under the NuGet packages folder.</summary>
     private static string ExtensionPath(PackageReference extension)
     {
         var root = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            : Path.Combine(Home, ".nuget", "packages");
         return Path.Combine(root, extension.Id.ToLowerInvariant(), extension.Version, "interactive-extensions", "dotnet", $"{extension.Id}.dll");
     }
 }

@@ -6,7 +6,9 @@ namespace NbEngine.Verification;
 
 /// <summary>
 /// Always masks generated ids (GUIDs, with or without dashes, as in Plotly's div ids and render functions) and
-/// the machine-specific path of "Loading extensions from `…`". A project adds its own in
+/// the machine-specific part of "Loading extensions from `…`": the packages folder (any home, any
+/// <c>NUGET_PACKAGES</c>, either separator) is masked, the package, version and file behind it are still compared.
+/// A project adds its own in
 /// <c>nbrunner.sanitizers.json</c> (<c>[{"regex": "...", "replace": "..."}]</c>) in the notebook's folder or
 /// any folder above it; the nearest file wins.
 /// </summary>
@@ -54,12 +56,16 @@ public sealed partial class Sanitizers
     private static IReadOnlyList<(Regex, string)> BuiltInRules() =>
     [
         (Guid(), "<id>"),
-        (LoadingExtensions(), "Loading extensions from `<path>`"),
+        (ExtensionInPackagesFolder(), "Loading extensions from `<packages>/${package}/${version}/interactive-extensions/dotnet/${file}`"),
+        (OtherExtensionPath(), "Loading extensions from `<path>`"),
     ];
 
     [GeneratedRegex("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")]
     private static partial Regex Guid();
 
-    [GeneratedRegex("Loading extensions from `[^`]*`")]
-    private static partial Regex LoadingExtensions();
+    [GeneratedRegex(@"Loading extensions from `[^`]*?(?<package>[^`/\\]+)[/\\](?<version>[^`/\\]+)[/\\]interactive-extensions[/\\]dotnet[/\\](?<file>[^`/\\]+)`")]
+    private static partial Regex ExtensionInPackagesFolder();
+
+    [GeneratedRegex("Loading extensions from `(?!<packages>/)[^`]*`")]
+    private static partial Regex OtherExtensionPath();
 }

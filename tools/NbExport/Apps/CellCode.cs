@@ -10,9 +10,10 @@ namespace NbExport.Apps;
 /// <summary>
 /// A cell as a program needs it: the engine's directive parser blanks <c>#r</c>/<c>#i</c> lines; <c>using</c>
 /// directives go to the top of the file and type declarations after the statements (C# requires both); a trailing
-/// expression, which the kernel displays, becomes <c>display(…);</c>. Everything else is kept as written.
+/// expression, which the kernel displays, becomes <c>display(…, "label");</c>, labelled with its own text
+/// (<see cref="Shown"/>). Everything else is kept as written.
 /// </summary>
-internal sealed record CellCode(IReadOnlyList<string> Usings, string Statements, IReadOnlyList<string> Types)
+internal sealed partial record CellCode(IReadOnlyList<string> Usings, string Statements, IReadOnlyList<string> Types, string? Shown)
 {
     public static CellCode Split(string cellSource)
     {
@@ -22,9 +23,11 @@ internal sealed record CellCode(IReadOnlyList<string> Usings, string Statements,
         var edits = root.Usings.Select(u => (u.FullSpan, ""))
             .Concat(types.Select(t => (t.FullSpan, "")))
             .ToList();
+        string? shown = null;
         if (root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } trailing })
         {
-            edits.Add((trailing.Expression.Span, $"display({trailing.Expression});"));
+            shown = Label(trailing.Expression.ToString());
+            edits.Add((trailing.Expression.Span, $"display({trailing.Expression}, {SymbolDisplay.FormatLiteral(shown, quote: true)});"));
         }
         var statements = edits.OrderByDescending(e => e.Item1.Start)
             .Aggregate(SourceText.From(code), (text, edit) => text.Replace(edit.Item1, edit.Item2))
@@ -32,8 +35,15 @@ internal sealed record CellCode(IReadOnlyList<string> Usings, string Statements,
         return new CellCode(
             root.Usings.Select(u => u.WithoutLeadingTrivia().ToFullString().TrimEnd()).ToList(),
             TrimBlankLines(statements),
-            types.Select(t => TrimBlankLines(t.ToFullString())).ToList());
+            types.Select(t => TrimBlankLines(t.ToFullString())).ToList(),
+            shown);
     }
+
+    /// <summary>The expression a displayed value is labelled with: its text on one line.</summary>
+    private static string Label(string expression) => Whitespace().Replace(expression.Trim(), " ");
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\s+")]
+    private static partial System.Text.RegularExpressions.Regex Whitespace();
 
     /// <summary>The text without the blank lines (left by directives, moved usings) before and after it.</summary>
     private static string TrimBlankLines(string text)

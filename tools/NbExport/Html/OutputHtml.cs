@@ -7,9 +7,16 @@ namespace NbExport.Html;
 
 internal static class OutputHtml
 {
-    /// <summary>HTML wins over plain text, as in Jupyter; a chart's div and script are kept and drawn by the page's plotly.js.</summary>
+    /// <summary>
+    /// HTML wins over plain text, as in Jupyter; a chart's div and script are kept and drawn by the page's plotly.js.
+    /// The kernel's answer to <c>#r "nuget:"</c> lines is one quiet line listing the packages; its "Loading
+    /// extensions" note (a path on the machine that ran the notebook) is left out.
+    /// </summary>
     public static string Render(CellOutput output) => output switch
     {
+        DisplayOutput d when PackageDisplay.InstalledPackages(d) is { } packages =>
+            $"<p class=\"output packages\">Packages: {Encode(string.Join(" · ", packages.Select(p => p.Replace(", ", " "))))}</p>",
+        DisplayOutput d when PackageDisplay.IsPackageNote(d) => "",
         StreamOutput s => $"<pre class=\"output stream {s.Name}\">{Encode(s.Text)}</pre>",
         DisplayOutput d when d.Data.TryGetValue(ValueFormatter.Html, out var html) =>
             $"<div class=\"output html{(PlotlyOutput.IsChart(d) ? " chart" : "")}\">{html}</div>",
