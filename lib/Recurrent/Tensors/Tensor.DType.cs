@@ -58,7 +58,7 @@ public sealed partial class Tensor
         for (var i = 0; i < values.Length; i++)
         {
             var v = values[i];
-            values[i] = MathF.Truncate(v);
+            values[i] = MathF.Truncate(v) + 0f;   // + 0 turns −0 into 0: integers have no negative zero
             if (!(Math.Abs(values[i]) < Int64Limit))
             {
                 throw new InvalidOperationException(
@@ -70,6 +70,35 @@ public sealed partial class Tensor
 
     /// <summary>torch's .float(): a copy converted to Float32; this tensor if already Float32.</summary>
     public Tensor Float() => _dtype == DType.Float32 ? this : new Tensor(ToArray(), (int[])_shape.Clone());
+
+    /// <summary>
+    /// The elements as indices, row-major: an Int64 tensor's values, or a Float32 tensor's when they are all whole
+    /// numbers below 2^24 in magnitude (above that, float32 no longer tells neighbouring integers apart, so the index
+    /// read might not be the one meant). Range checks are the caller's: <paramref name="owner"/> names it in messages.
+    /// </summary>
+    internal int[] ToIndices(string owner, string paramName)
+    {
+        var values = ToArray();
+        var indices = new int[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (v != MathF.Floor(v) || !float.IsFinite(v))
+            {
+                throw new ArgumentException(
+                    $"{owner} indices must be whole numbers, got {DecimalFormat.Python(v)} at flat position {i} of shape {ShapeText(_shape)}",
+                    paramName);
+            }
+            if (!(Math.Abs(v) < Int64Limit))
+            {
+                throw new ArgumentException(
+                    $"{owner} index {DecimalFormat.Python(v)} at flat position {i} is 2^24 = 16777216 or more in magnitude: " +
+                    "float32 does not hold every whole number there, so it may not be the index meant", paramName);
+            }
+            indices[i] = (int)v;
+        }
+        return indices;
+    }
 
     /// <summary>PyTorch's name for a dtype, as in <c>dtype=torch.int64</c>.</summary>
     internal static string TorchName(DType dtype) => dtype == DType.Int64 ? "torch.int64" : "torch.float32";
@@ -104,6 +133,7 @@ public sealed partial class Tensor
                         ? OutOfInt64Range(v, i)
                         : $"an Int64 result must be a whole number, got {DecimalFormat.Python(v)} at position {i}");
                 }
+                values[i] = v + 0f;   // no negative zero (−0 from negating 0)
             }
         }
         return new Tensor(values, shape, dtype);
