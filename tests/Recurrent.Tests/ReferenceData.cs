@@ -43,6 +43,8 @@ public static class ReferenceData
 
     private static readonly Lazy<JsonDocument> Document = new(() => Load(ForwardFile));
 
+    private static readonly Lazy<JsonDocument> GradientDocument = new(() => Load(GradientFile));
+
     public static IReadOnlyList<ReferenceCase> Cases =>
         Document.Value.RootElement.GetProperty("cases").EnumerateArray().Select(c => new ReferenceCase(c)).ToList();
 
@@ -50,6 +52,10 @@ public static class ReferenceData
 
     public static JsonElement Module(string id) =>
         Document.Value.RootElement.GetProperty("modules").EnumerateArray().Single(m => m.GetProperty("id").GetString() == id);
+
+    /// <summary>A training run of torch-gradients.json (its recipe is in its "note"), by id.</summary>
+    public static JsonElement TrainingRun(string id) =>
+        GradientDocument.Value.RootElement.GetProperty("training").EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
 
     /// <summary>The vendored copy of a reference file.</summary>
     public static string VendoredPath(string fileName) => Path.Combine(AppContext.BaseDirectory, "Reference", fileName);

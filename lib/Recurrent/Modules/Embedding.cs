@@ -1,9 +1,13 @@
 // nn.Embedding: a lookup table turning token ids into learned vectors, initialised from N(0, 1).
+using Recurrent.Autograd;
+
 namespace Recurrent;
 
 /// <summary>
 /// A table of <c>numEmbeddings</c> vectors of size <c>embeddingDim</c>, as PyTorch's <c>nn.Embedding</c>.
-/// <see cref="Forward"/> takes whole-number indices of any shape and returns shape + (embeddingDim).
+/// <see cref="Forward"/> takes indices of any shape (an Int64 tensor, or a Float32 one holding whole numbers) and
+/// returns shape + (embeddingDim); the weight's gradient adds up the output gradients of every position that looked a
+/// row up (EmbeddingBackward0), so a repeated index accumulates.
 /// </summary>
 public sealed class Embedding : Module
 {
@@ -37,26 +41,23 @@ public sealed class Embedding : Module
     public Tensor Forward(Tensor indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
-        var ids = indices.ToArray();
-        var table = Weight.ToArray();
-        var result = new float[ids.Length * EmbeddingDim];
-        for (var i = 0; i < ids.Length; i++)
+        var ids = indices.ToIndices(nameof(Embedding), nameof(indices));
+        foreach (var id in ids)
         {
-            var id = ids[i];
-            if (id != MathF.Floor(id) || !float.IsFinite(id))
-            {
-                throw new ArgumentException(
-                    $"Embedding indices must be whole numbers, got {id} at flat position {i} of shape {Tensor.ShapeText(indices.Shape)}",
-                    nameof(indices));
-            }
             if (id < 0 || id >= NumEmbeddings)
             {
                 throw new ArgumentOutOfRangeException(nameof(indices), id,
                     $"index {id} is out of range for Embedding({NumEmbeddings}, {EmbeddingDim}): expected 0 <= index < {NumEmbeddings}");
             }
-            Array.Copy(table, (int)id * EmbeddingDim, result, i * EmbeddingDim, EmbeddingDim);
         }
-        return new Tensor(result, [.. indices.Shape, EmbeddingDim]);
+        var table = Weight.ContiguousStorage();
+        var result = new float[ids.Length * EmbeddingDim];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            table.Slice(ids[i] * EmbeddingDim, EmbeddingDim).CopyTo(result.AsSpan(i * EmbeddingDim));
+        }
+        var output = new Tensor(result, [.. indices.Shape, EmbeddingDim]);
+        return Tensor.Records(Weight) ? output.AttachGradFn(new EmbeddingBackward(Weight, ids)) : output;
     }
 
     public override string ToString() => $"Embedding({NumEmbeddings}, {EmbeddingDim})";

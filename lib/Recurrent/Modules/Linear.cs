@@ -1,4 +1,7 @@
 // nn.Linear: y = x W^T + b over the last dimension, with PyTorch's Kaiming-uniform initialisation.
+using Recurrent.Autograd;
+using Recurrent.Kernels;
+
 namespace Recurrent;
 
 /// <summary>An affine map as PyTorch's <c>nn.Linear</c>: input (…, inFeatures) → output (…, outFeatures).</summary>
@@ -40,7 +43,12 @@ public sealed class Linear : Module
 
     public Tensor? Bias { get; }
 
-    /// <summary>y = x W^T + b applied to every row of the last dimension.</summary>
+    /// <summary>
+    /// y = x W^T + b applied to every row of the last dimension: the product first, then the bias, as addmm adds it.
+    /// Recorded under the grad_fn PyTorch's F.linear ends with for the input: AddmmBackward0 (2-D, bias),
+    /// ViewBackward0 (other contiguous input, bias: flattened to 2-D, addmm, viewed back), AddBackward0
+    /// (non-contiguous, bias), and without bias MmBackward0 (2-D), SqueezeBackward4 (1-D), UnsafeViewBackward0 (N-D).
+    /// </summary>
     public Tensor Forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -50,14 +58,37 @@ public sealed class Linear : Module
                 $"input.size(-1) must be equal to in_features. Expected {InFeatures}, got shape {Tensor.ShapeText(input.Shape)}",
                 nameof(input));
         }
-        var rows = input.Reshape(-1, InFeatures);                     // (R, in)
-        var y = rows.MatMul(Weight.T);                                // (R, out)
+        input.RequireFloat(nameof(Linear));
+        var rows = input.Numel() / InFeatures;
+        var weightT = MatrixProduct.Transpose(Weight.ContiguousStorage(), OutFeatures, InFeatures);   // (in, out)
+        var y = new float[rows * OutFeatures];                                                          // (R, out)
+        MatrixProduct.Multiply(input.RowMajor(), weightT, y, rows, InFeatures, OutFeatures);
         if (Bias is not null)
         {
-            y += Bias;
+            var b = Bias.ContiguousStorage();
+            for (var r = 0; r < rows; r++)
+            {
+                var row = y.AsSpan(r * OutFeatures, OutFeatures);
+                for (var j = 0; j < row.Length; j++)
+                {
+                    row[j] += b[j];
+                }
+            }
         }
-        return y.View([.. input.Shape.Take(input.Dim - 1), OutFeatures]);
+        var output = new Tensor(y, [.. input.Shape.Take(input.Dim - 1), OutFeatures]);
+        return Tensor.Records(input, Weight) || Bias is { } bias && Tensor.Records(bias)
+            ? output.AttachGradFn(new LinearBackward(input, Weight, Bias, GradFnName(input)))
+            : output;
     }
 
     public override string ToString() => $"Linear(in_features={InFeatures}, out_features={OutFeatures}, bias={(Bias is null ? "False" : "True")})";
+
+    private string GradFnName(Tensor input) => (Bias is not null, input.Dim) switch
+    {
+        (true, 2) => "AddmmBackward0",
+        (true, _) => input.IsContiguous ? "ViewBackward0" : "AddBackward0",
+        (false, 1) => "SqueezeBackward4",
+        (false, 2) => "MmBackward0",
+        _ => "UnsafeViewBackward0",
+    };
 }

@@ -55,6 +55,54 @@ internal static class DecimalFormat
         return $"{sign}{body}e{expSign}{Math.Abs(exponent10):00}";
     }
 
+    /// <summary>
+    /// Python's <c>repr()</c> of the number a float32 argument was written as (its shortest round-trip digits), as
+    /// PyTorch's messages show Python floats: <c>-1.0</c>, <c>0.05</c>, <c>1e-08</c>.
+    /// </summary>
+    public static string Python(float value) =>
+        float.IsFinite(value) ? PythonLayout(value.ToString("R", CultureInfo.InvariantCulture)) : NonFinite(value);
+
+    /// <summary>Python's <c>repr()</c> of a double.</summary>
+    public static string Python(double value) =>
+        double.IsFinite(value) ? PythonLayout(value.ToString("R", CultureInfo.InvariantCulture)) : NonFinite(value);
+
+    /// <summary>Lays out .NET's shortest round-trip text ("1E-08", "-0.05", "12") as Python's float repr does.</summary>
+    private static string PythonLayout(string roundTrip)
+    {
+        var negative = roundTrip.StartsWith('-');
+        var body = negative ? roundTrip[1..] : roundTrip;
+        var parts = body.Split('E');
+        var exponent = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 0;
+        var point = parts[0].IndexOf('.');
+        var digits = parts[0].Replace(".", "");
+        var position = (point < 0 ? parts[0].Length : point) + exponent;   // digits before the decimal point
+        var trimmed = digits.TrimStart('0');
+        position -= digits.Length - trimmed.Length;
+        digits = trimmed.TrimEnd('0');
+        if (digits.Length == 0)
+        {
+            return (negative ? "-" : "") + "0.0";
+        }
+        var scientific = position - 1;                                      // value = d.ddd × 10^scientific
+        string text;
+        if (scientific < -4 || scientific >= 16)
+        {
+            var mantissa = digits.Length > 1 ? digits[..1] + "." + digits[1..] : digits;
+            text = $"{mantissa}e{(scientific < 0 ? "-" : "+")}{Math.Abs(scientific):00}";
+        }
+        else if (position <= 0)
+        {
+            text = "0." + new string('0', -position) + digits;
+        }
+        else
+        {
+            var whole = digits.Length <= position ? digits + new string('0', position - digits.Length) : digits[..position];
+            var fraction = digits.Length > position ? digits[position..] : "0";
+            text = whole + "." + fraction;
+        }
+        return (negative ? "-" : "") + text;
+    }
+
     private static string NonFinite(double value) =>
         double.IsNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
 

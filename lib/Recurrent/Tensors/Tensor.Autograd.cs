@@ -31,6 +31,11 @@ public sealed partial class Tensor
     /// <summary>torch's requires_grad_(): switches recording on (or off) for a leaf and returns this tensor.</summary>
     public Tensor RequiresGrad_(bool requiresGrad = true)
     {
+        if (requiresGrad && _dtype != DType.Float32)
+        {
+            throw new InvalidOperationException(
+                $"only Tensors of floating point and complex dtype can require gradients (this one is {TorchName(_dtype)})");
+        }
         if (GradFn is not null)
         {
             if (requiresGrad)
@@ -52,7 +57,7 @@ public sealed partial class Tensor
     public void Backward() => BackwardPass.Run(this);
 
     /// <summary>The same elements (shared storage) cut off from the graph: a leaf that does not require grad.</summary>
-    public Tensor Detach() => new(_storage, _offset, _shape, _strides);
+    public Tensor Detach() => ViewOf(_offset, _shape, _strides);
 
     /// <summary>True when grad mode is on and <paramref name="input"/> requires grad: the operation must record.</summary>
     internal static bool Records(Tensor input) => input._requiresGrad && GradMode.IsEnabled;

@@ -23,11 +23,15 @@ public sealed partial class Tensor
             {
                 suffixes.Add($"size=({string.Join(", ", _shape)})");
             }
+            if (_dtype != DType.Float32)
+            {
+                suffixes.Add($"dtype={TorchName(_dtype)}");   // nothing else shows it: no elements to print as integers
+            }
         }
         else
         {
             var summarize = Numel() > Threshold;
-            var formatter = new ValueFormatter(summarize ? SummarizedValues() : ToArray());
+            var formatter = new ValueFormatter(summarize ? SummarizedValues() : ToArray(), _dtype);
             AppendTensor(text, this, Prefix.Length, summarize, formatter);
         }
         if (GradFn is { } node)
@@ -139,15 +143,25 @@ public sealed partial class Tensor
             : rows.SelectMany(r => this[r].SummarizedValues()).ToArray();
     }
 
-    /// <summary>PyTorch's _Formatter: picks int, fixed or scientific mode and the common column width.</summary>
+    /// <summary>
+    /// PyTorch's _Formatter: integers of an Int64 tensor as they are; floats in int, fixed or scientific mode; and the
+    /// common column width.
+    /// </summary>
     private sealed class ValueFormatter
     {
+        private readonly bool _integers;
         private readonly bool _intMode = true;
         private readonly bool _sciMode;
 
-        public ValueFormatter(float[] values)
+        public ValueFormatter(float[] values, DType dtype)
         {
             Width = 1;
+            if (dtype == DType.Int64)
+            {
+                _integers = true;
+                Width = values.Select(v => Integer(v).Length).DefaultIfEmpty(1).Max();
+                return;
+            }
             var finite = values.Where(v => float.IsFinite(v) && v != 0).Select(v => (double)v).ToArray();
             if (finite.Length == 0)
             {
@@ -171,7 +185,11 @@ public sealed partial class Tensor
         public string Format(float value)
         {
             string text;
-            if (_sciMode)
+            if (_integers)
+            {
+                text = Integer(value);
+            }
+            else if (_sciMode)
             {
                 text = DecimalFormat.Scientific(value, Precision);
             }
@@ -185,5 +203,7 @@ public sealed partial class Tensor
             }
             return text.PadLeft(Width);
         }
+
+        private static string Integer(float value) => ((long)value).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -1,20 +1,31 @@
-// Reductions: Sum (to a 0-dim tensor, as torch.sum) and SumTo, which undoes broadcasting for gradients.
+// Reductions: Sum and Mean (to a 0-dim tensor, as torch.sum and torch.mean) and SumTo, which undoes broadcasting for gradients.
 using Recurrent.Autograd;
 
 namespace Recurrent;
 
 public sealed partial class Tensor
 {
-    /// <summary>torch.sum: the sum of all elements as a 0-dim tensor (read it with <see cref="Item"/>), accumulated in double.</summary>
+    /// <summary>
+    /// torch.sum: the sum of all elements as a 0-dim tensor (read it with <see cref="Item"/>), accumulated in double;
+    /// Int64 for an Int64 tensor.
+    /// </summary>
     public Tensor Sum()
     {
-        var total = 0.0;
-        foreach (var index in StorageIndices())
-        {
-            total += _storage[index];
-        }
-        var result = new Tensor([(float)total], []);
+        var result = Result([(float)Total()], [], _dtype);
         return Records(this) ? result.AttachGradFn(new SumBackward(this)) : result;
+    }
+
+    /// <summary>torch.mean: the mean of all elements as a 0-dim tensor (NaN for an empty tensor); Float32 only, as in PyTorch.</summary>
+    public Tensor Mean()
+    {
+        if (_dtype != DType.Float32)
+        {
+            throw new NotSupportedException(
+                "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. " +
+                $"Got: Long (a {TorchName(_dtype)} tensor; convert it with .Float() first)");
+        }
+        var result = new Tensor([(float)Total() / Numel()], []);
+        return Records(this) ? result.AttachGradFn(new MeanBackward(this)) : result;
     }
 
     /// <summary>
@@ -36,5 +47,16 @@ public sealed partial class Tensor
             result[positions.Current] += _storage[index];
         }
         return new Tensor(result, (int[])shape.Clone());
+    }
+
+    /// <summary>The sum of all elements in double, in row-major order.</summary>
+    private double Total()
+    {
+        var total = 0.0;
+        foreach (var value in RowMajor())
+        {
+            total += value;
+        }
+        return total;
     }
 }

@@ -1,8 +1,10 @@
-// Tensor: a float32 n-d array over shared storage with strides, like a CPU torch.Tensor without autograd.
+// Tensor: an n-d array over shared storage with strides, like a CPU torch.Tensor (float32, or int64 index tensors).
+using Recurrent.Autograd;
+
 namespace Recurrent;
 
 /// <summary>
-/// A float32 tensor: row-major storage shared between views, a shape, strides and an offset.
+/// A tensor: row-major storage shared between views, a shape, strides, an offset and a <see cref="DType"/>.
 /// Operations named like PyTorch's say whether they return a view (<see cref="View"/>, <see cref="Transpose"/>,
 /// indexing) or a copy (<see cref="Clone"/>, <see cref="ToArray"/>, arithmetic).
 /// </summary>
@@ -12,17 +14,20 @@ public sealed partial class Tensor
     private readonly int _offset;
     private readonly int[] _shape;
     private readonly int[] _strides;
+    private readonly DType _dtype;
 
-    private Tensor(float[] storage, int offset, int[] shape, int[] strides)
+    private Tensor(float[] storage, int offset, int[] shape, int[] strides, DType dtype)
     {
         _storage = storage;
         _offset = offset;
         _shape = shape;
         _strides = strides;
+        _dtype = dtype;
     }
 
     /// <summary>A new contiguous tensor owning <paramref name="storage"/> (not copied).</summary>
-    internal Tensor(float[] storage, int[] shape) : this(storage, 0, shape, ContiguousStrides(shape)) { }
+    internal Tensor(float[] storage, int[] shape, DType dtype = DType.Float32)
+        : this(storage, 0, shape, ContiguousStrides(shape), dtype) { }
 
     /// <summary>A tensor holding a copy of <paramref name="values"/> in the given shape (row-major).</summary>
     public static Tensor FromArray(float[] values, params int[] shape)
@@ -103,11 +108,18 @@ public sealed partial class Tensor
         return _storage[_offset];
     }
 
-    /// <summary>A contiguous copy with its own storage.</summary>
-    public Tensor Clone() => new(ToArray(), (int[])_shape.Clone());
+    /// <summary>A contiguous copy with its own storage; in the graph, as torch's clone (CloneBackward0).</summary>
+    public Tensor Clone()
+    {
+        var result = new Tensor(ToArray(), (int[])_shape.Clone(), _dtype);
+        return Records(this) ? result.AttachGradFn(new RearrangeBackward(this, "CloneBackward0", static g => g)) : result;
+    }
 
-    /// <summary>This tensor if it is already contiguous, else a contiguous copy.</summary>
-    public Tensor Contiguous() => IsContiguous && _offset == 0 && _storage.Length == Numel() ? this : Clone();
+    /// <summary>This tensor if it is already contiguous (a view may be), else a contiguous copy, as torch's contiguous().</summary>
+    public Tensor Contiguous() => IsContiguous ? this : Clone();
+
+    /// <summary>A view of this tensor's storage with another geometry; same dtype.</summary>
+    private Tensor ViewOf(int offset, int[] shape, int[] strides) => new(_storage, offset, shape, strides, _dtype);
 
     /// <summary>The storage of a tensor that owns all of it contiguously, for in-place fills and fast kernels.</summary>
     internal Span<float> ContiguousStorage()
@@ -122,15 +134,34 @@ public sealed partial class Tensor
     /// <summary>Writes the elements in row-major order into <paramref name="destination"/>.</summary>
     internal void CopyTo(Span<float> destination)
     {
+        var count = Numel();
         if (IsContiguous)
         {
-            _storage.AsSpan(_offset, Numel()).CopyTo(destination);
+            _storage.AsSpan(_offset, count).CopyTo(destination);
             return;
         }
-        var i = 0;
-        foreach (var index in StorageIndices())
+        // Row by row along the last dimension (a non-contiguous tensor has at least one), then an odometer above it.
+        var rank = _shape.Length;
+        var (inner, innerStride) = (_shape[rank - 1], _strides[rank - 1]);
+        var counter = new int[rank];
+        var position = _offset;
+        for (var written = 0; written < count; written += inner)
         {
-            destination[i++] = _storage[index];
+            for (var (j, p) = (0, position); j < inner; j++, p += innerStride)
+            {
+                destination[written + j] = _storage[p];
+            }
+            for (var d = rank - 2; d >= 0; d--)
+            {
+                counter[d]++;
+                position += _strides[d];
+                if (counter[d] < _shape[d])
+                {
+                    break;
+                }
+                position -= _strides[d] * _shape[d];
+                counter[d] = 0;
+            }
         }
     }
 

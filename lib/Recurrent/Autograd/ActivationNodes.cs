@@ -1,0 +1,38 @@
+// Backward of the activations, from the saved result (tanh, sigmoid, relu) or input (abs), in PyTorch's formulas.
+namespace Recurrent.Autograd;
+
+/// <summary>y = tanh(x): grad·(1 − y²).</summary>
+internal sealed class TanhBackward(Tensor input, Tensor result) : SingleOutputNode(input)
+{
+    public override string Name => "TanhBackward0";
+
+    protected override Tensor?[] Backward(Tensor gradOutput) =>
+        [Tensor.Broadcast(gradOutput, result, static (g, y) => g * (1f - y * y), "tanh_backward", DType.Float32)];
+}
+
+/// <summary>y = σ(x): grad·(1 − y)·y.</summary>
+internal sealed class SigmoidBackward(Tensor input, Tensor result) : SingleOutputNode(input)
+{
+    public override string Name => "SigmoidBackward0";
+
+    protected override Tensor?[] Backward(Tensor gradOutput) =>
+        [Tensor.Broadcast(gradOutput, result, static (g, y) => g * (1f - y) * y, "sigmoid_backward", DType.Float32)];
+}
+
+/// <summary>y = max(x, 0): grad where y &gt; 0, else 0 (PyTorch's threshold_backward on the result).</summary>
+internal sealed class ReluBackward(Tensor input, Tensor result) : SingleOutputNode(input)
+{
+    public override string Name => "ReluBackward0";
+
+    protected override Tensor?[] Backward(Tensor gradOutput) =>
+        [Tensor.Broadcast(gradOutput, result, static (g, y) => y <= 0f ? 0f : g, "threshold_backward", DType.Float32)];
+}
+
+/// <summary>|x|: grad·sign(x), with sign(0) = 0 and sign(NaN) = NaN.</summary>
+internal sealed class AbsBackward(Tensor input) : SingleOutputNode(input)
+{
+    public override string Name => "AbsBackward0";
+
+    protected override Tensor?[] Backward(Tensor gradOutput) =>
+        [Tensor.Broadcast(gradOutput, Edges[0]!, static (g, x) => g * (x > 0f ? 1f : x < 0f ? -1f : x == 0f ? 0f : float.NaN), "abs_backward", DType.Float32)];
+}
