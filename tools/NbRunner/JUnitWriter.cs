@@ -1,6 +1,7 @@
 // Writes the JUnit XML CI systems read: one testsuite per notebook, one testcase per code cell.
 using System.Globalization;
 using System.Xml.Linq;
+using NbEngine.Files;
 using NbEngine.Verification;
 
 namespace NbRunner;
@@ -20,7 +21,9 @@ internal static class JUnitWriter
             suites);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
-        new XDocument(new XDeclaration("1.0", "utf-8", null), root).Save(path);
+        using var bytes = new MemoryStream();
+        new XDocument(new XDeclaration("1.0", "utf-8", null), root).Save(bytes);
+        AtomicFile.Write(path, bytes.ToArray());
     }
 
     private static XElement Suite(NotebookReport report)

@@ -1,4 +1,5 @@
 // Runs one notebook in this process for a mode and turns the engine's verdicts into a report.
+using NbEngine.Files;
 using NbEngine.Notebooks;
 using NbEngine.Running;
 using NbEngine.Verification;
@@ -27,7 +28,7 @@ internal static class NotebookJob
             .ToList();
         if (mode == NotebookMode.Update)
         {
-            NotebookWriter.WriteAtomically(path, NotebookWriter.WithOutputs(notebook, run.Updates()));
+            AtomicFile.Write(path, NotebookWriter.WithOutputs(notebook, run.Updates()));
         }
         return new NotebookReport(path, notebook.Name, run.Elapsed.TotalSeconds, cells, null);
     }
