@@ -17,16 +17,17 @@ public sealed class ReferenceCaseTests
         Assert.Equal("embedding_15_5_seed0", ReferenceData.Module("embedding_15_5_seed0").GetProperty("id").GetString());
     }
 
-    [Fact]
-    public void ReferenceFile_IsAnUnchangedCopyOfTheSharedOne()
+    [Theory]
+    [InlineData(ReferenceData.ForwardFile)]
+    [InlineData(ReferenceData.GradientFile)]
+    public void ReferenceFile_IsAnUnchangedCopyOfTheSharedOne(string fileName)
     {
-        var shared = FindShared();
+        var shared = FindShared(fileName);
         if (shared is null)
         {
             return; // a clone outside the workspace has no ../shared; the vendored copy is then the reference
         }
-        var vendored = Path.Combine(AppContext.BaseDirectory, "Reference", "torch-reference.json");
-        Assert.Equal(File.ReadAllBytes(shared), File.ReadAllBytes(vendored));
+        Assert.Equal(File.ReadAllBytes(shared), File.ReadAllBytes(ReferenceData.VendoredPath(fileName)));
     }
 
     [Theory]
@@ -134,11 +135,11 @@ public sealed class ReferenceCaseTests
         }
     }
 
-    private static string? FindShared()
+    private static string? FindShared(string fileName)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "reference", "torch-reference.json");
+            var candidate = Path.Combine(dir.FullName, "shared", "reference", fileName);
             if (File.Exists(candidate))
             {
                 return candidate;

@@ -1,4 +1,4 @@
-// Loads the PyTorch reference cases (torch-reference.json) and rebuilds each case's module from its seed.
+// Loads the PyTorch reference data (torch-reference.json, torch-gradients.json) and rebuilds each case's module from its seed.
 using System.Text.Json;
 using Recurrent;
 
@@ -38,8 +38,10 @@ public sealed record ReferenceCase(JsonElement Json)
 
 public static class ReferenceData
 {
-    private static readonly Lazy<JsonDocument> Document = new(() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "torch-reference.json"))));
+    /// <summary>The reference files the tests read, copied beside the test assembly.</summary>
+    public const string ForwardFile = "torch-reference.json", GradientFile = "torch-gradients.json";
+
+    private static readonly Lazy<JsonDocument> Document = new(() => Load(ForwardFile));
 
     public static IReadOnlyList<ReferenceCase> Cases =>
         Document.Value.RootElement.GetProperty("cases").EnumerateArray().Select(c => new ReferenceCase(c)).ToList();
@@ -48,6 +50,11 @@ public static class ReferenceData
 
     public static JsonElement Module(string id) =>
         Document.Value.RootElement.GetProperty("modules").EnumerateArray().Single(m => m.GetProperty("id").GetString() == id);
+
+    /// <summary>The vendored copy of a reference file.</summary>
+    public static string VendoredPath(string fileName) => Path.Combine(AppContext.BaseDirectory, "Reference", fileName);
+
+    private static JsonDocument Load(string fileName) => JsonDocument.Parse(File.ReadAllText(VendoredPath(fileName)));
 
     public static ReferenceTensor ReadTensor(JsonElement e) => new(
         e.GetProperty("shape").EnumerateArray().Select(v => v.GetInt32()).ToArray(),
