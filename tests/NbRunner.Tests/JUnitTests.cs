@@ -29,4 +29,44 @@ public sealed class JUnitTests
         Assert.Equal("1", (string)suites[2].Attribute("errors")!);
         Assert.Equal(("3", "1", "1"), ((string)document.Root.Attribute("tests")!, (string)document.Root.Attribute("failures")!, (string)document.Root.Attribute("errors")!));
     }
+
+    [Fact]
+    public async Task JUnit_WhenAnEmptyVariableMakesTheFirstNotebookItsPath_ExitsTwoAndLeavesTheNotebookUntouched()
+    {
+        // `--junit $OUT notebooks/*.ipynb` with $OUT empty: the first notebook becomes the report path.
+        var first = Runner.Copy("Tolerance Pass.ipynb");
+        var second = Runner.Copy("Passing.ipynb");
+        var before = File.ReadAllBytes(first);
+
+        var (exitCode, output) = await Runner.Run("run", "--junit", first, second);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"nbrunner: --junit expects a report file to write, got '{first}', which names a notebook (.ipynb)", output);
+        Assert.Equal(before, File.ReadAllBytes(first));
+    }
+
+    [Fact]
+    public async Task Report_WhenItsPathIsOneOfTheNotebooksToRun_ExitsTwoAndLeavesTheNotebookUntouched()
+    {
+        var notebook = Runner.Copy("Tolerance Pass.ipynb");
+        var before = File.ReadAllBytes(notebook);
+
+        var (exitCode, output) = await Runner.Run("run", notebook, "--report", notebook);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"nbrunner: --report expects a report file to write, got '{notebook}', which is one of the notebooks to run", output);
+        Assert.Equal(before, File.ReadAllBytes(notebook));
+    }
+
+    [Fact]
+    public async Task JUnit_WhenItsPathEndsInIpynb_ExitsTwoAndWritesNothing()
+    {
+        var report = Path.Combine(Directory.CreateTempSubdirectory("nbrunner-junit-").FullName, "report.ipynb");
+
+        var (exitCode, output) = await Runner.Run("run", Runner.Fixture("Tolerance Pass.ipynb"), "--junit", report);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"nbrunner: --junit expects a report file to write, got '{report}', which names a notebook (.ipynb)", output);
+        Assert.False(File.Exists(report));
+    }
 }

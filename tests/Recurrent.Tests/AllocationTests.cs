@@ -7,6 +7,8 @@ namespace Recurrent.Tests;
 /// What "nothing" means: <c>RecurrentForward.RunInto</c>, the whole forward pass (checks, input copy, every layer and
 /// direction, state copies) writing into caller-provided arrays, allocates 0 bytes on any thread. The public
 /// <c>Forward</c> adds only the tensors it returns: their float arrays plus a few hundred bytes of tensor objects.
+/// That is the inference path, where nothing records for backward: inside Torch.NoGrad(), or with parameters (and
+/// inputs) that do not require grad, as PyTorch users run inference.
 /// </summary>
 public sealed class AllocationTests
 {
@@ -40,16 +42,34 @@ public sealed class AllocationTests
     }
 
     [Fact]
-    public void Forward_SecondCall_AllocatesOnlyTheReturnedTensors()
+    public void Forward_SecondCallInsideNoGrad_AllocatesOnlyTheReturnedTensors()
     {
         var rnn = new Rnn(64, 128, numLayers: 2);
         var x = SimdKernelTests.RandomTensor(3, 20, 32, 64);
+        using var noGrad = Torch.NoGrad();
         rnn.Forward(x);
 
         var allocated = AllocatedBytes(() => rnn.Forward(x));
 
         var returnedFloats = (20 * 32 * 128 + 2 * 32 * 128) * sizeof(float);
         Assert.InRange(allocated, returnedFloats, returnedFloats + 512);
+    }
+
+    [Fact]
+    public void Forward_SecondCallWithParametersThatDoNotRequireGrad_AllocatesOnlyTheReturnedTensors()
+    {
+        var lstm = new Lstm(64, 128, bidirectional: true);
+        foreach (var parameter in lstm.Parameters())
+        {
+            parameter.RequiresGrad_(false);
+        }
+        var x = SimdKernelTests.RandomTensor(3, 20, 32, 64);
+        lstm.Forward(x);
+
+        var allocated = AllocatedBytes(() => lstm.Forward(x));
+
+        var returnedFloats = (20 * 32 * 256 + 2 * 2 * 32 * 128) * sizeof(float);
+        Assert.InRange(allocated, returnedFloats, returnedFloats + 768);                   // three tensors this time
     }
 
     [Fact]

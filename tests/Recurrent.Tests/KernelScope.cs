@@ -1,17 +1,25 @@
-// Runs a block with RecurrentForward.Kernel swapped, restoring the default after; tests never run in parallel here.
+// Runs a forward-only block with RecurrentForward.Kernel swapped, restoring the default after; tests never run in parallel here.
 using Recurrent.Kernels;
 
 namespace Recurrent.Tests;
 
 internal static class KernelScope
 {
+    /// <summary>
+    /// Runs <paramref name="body"/> with <paramref name="kernel"/> inside Torch.NoGrad(): parameters require grad, so
+    /// a forward pass would otherwise record for backward, which only the SIMD kernels do (the MathNet kernel is a
+    /// forward-only reference).
+    /// </summary>
     public static T With<T>(IRecurrentKernel kernel, Func<T> body)
     {
         var previous = RecurrentForward.Kernel;
         RecurrentForward.Kernel = kernel;
         try
         {
-            return body();
+            using (Torch.NoGrad())
+            {
+                return body();
+            }
         }
         finally
         {

@@ -45,10 +45,15 @@ public static class ReferenceData
 
     private static readonly Lazy<JsonDocument> GradientDocument = new(() => Load(GradientFile));
 
-    public static IReadOnlyList<ReferenceCase> Cases =>
-        Document.Value.RootElement.GetProperty("cases").EnumerateArray().Select(c => new ReferenceCase(c)).ToList();
+    public static IReadOnlyList<ReferenceCase> Cases => Section(Document, "cases");
 
     public static ReferenceCase Case(string id) => Cases.Single(c => c.Id == id);
+
+    /// <summary>The same cases from torch-gradients.json, each with its "loss" and "grads".</summary>
+    public static IReadOnlyList<ReferenceCase> GradientCases => Section(GradientDocument, "cases");
+
+    /// <summary>A section of torch-gradients.json ("training", "packed"), one case-like object per entry.</summary>
+    public static IReadOnlyList<ReferenceCase> GradientSection(string name) => Section(GradientDocument, name);
 
     public static JsonElement Module(string id) =>
         Document.Value.RootElement.GetProperty("modules").EnumerateArray().Single(m => m.GetProperty("id").GetString() == id);
@@ -59,6 +64,9 @@ public static class ReferenceData
 
     /// <summary>The vendored copy of a reference file.</summary>
     public static string VendoredPath(string fileName) => Path.Combine(AppContext.BaseDirectory, "Reference", fileName);
+
+    private static IReadOnlyList<ReferenceCase> Section(Lazy<JsonDocument> document, string name) =>
+        document.Value.RootElement.GetProperty(name).EnumerateArray().Select(c => new ReferenceCase(c)).ToList();
 
     private static JsonDocument Load(string fileName) => JsonDocument.Parse(File.ReadAllText(VendoredPath(fileName)));
 

@@ -1,5 +1,6 @@
 // Writing exported files: one output name per notebook, each file written atomically as UTF-8.
 using System.Text;
+using NbEngine.Files;
 using NbEngine.Notebooks;
 
 namespace NbExport;
@@ -20,7 +21,7 @@ internal static class OutputFiles
     public static string Write(string folder, string fileName, string text)
     {
         var path = Path.Combine(folder, fileName);
-        NotebookWriter.WriteAtomically(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
+        AtomicFile.Write(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
         return path;
     }
 }

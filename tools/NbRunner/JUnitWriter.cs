@@ -1,6 +1,7 @@
 // Writes the JUnit XML CI systems read: one testsuite per notebook, one testcase per code cell.
 using System.Globalization;
 using System.Xml.Linq;
+using NbEngine.Files;
 using NbEngine.Verification;
 
 namespace NbRunner;
@@ -20,7 +21,9 @@ internal static class JUnitWriter
             suites);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
-        new XDocument(new XDeclaration("1.0", "utf-8", null), root).Save(path);
+        using var bytes = new MemoryStream();
+        new XDocument(new XDeclaration("1.0", "utf-8", null), root).Save(bytes);
+        AtomicFile.Write(path, bytes.ToArray());
     }
 
     private static XElement Suite(NotebookReport report)
@@ -30,10 +33,15 @@ internal static class JUnitWriter
             ? [new XElement("testcase", new XAttribute("classname", className), new XAttribute("name", "read notebook"), new XAttribute("time", "0"),
                 new XElement("error", new XAttribute("message", reason), new XAttribute("type", "NotebookFormat"), reason))]
             : report.Cells.Select(c => Case(className, c)).ToList();
+        if (report.Failure is { } failure)
+        {
+            cases.Add(new XElement("testcase", new XAttribute("classname", className), new XAttribute("name", "notebook"), new XAttribute("time", "0"),
+                new XElement("failure", new XAttribute("message", failure), new XAttribute("type", "NotebookFailed"), failure)));
+        }
         return new XElement("testsuite",
             new XAttribute("name", report.Name),
             new XAttribute("tests", cases.Count),
-            new XAttribute("failures", report.Failures),
+            new XAttribute("failures", report.Failures + (report.Failure is null ? 0 : 1)),
             new XAttribute("errors", report.Unreadable is null ? 0 : 1),
             new XAttribute("skipped", report.Cells.Count(c => c.Outcome == CellOutcome.Skipped)),
             new XAttribute("time", Seconds(report.Seconds)),

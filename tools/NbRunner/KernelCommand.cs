@@ -1,7 +1,7 @@
 // `nbrunner kernel install|uninstall`: registers the C# Jupyter kernel for this user, or removes it again.
 using System.Text;
 using System.Text.Json;
-using NbEngine.Notebooks;
+using NbEngine.Files;
 
 namespace NbRunner;
 
@@ -20,7 +20,7 @@ internal static class KernelCommand
                     throw new UsageException($"expected the built kernel at {KernelSpec.KernelDll}, but there is no such file (build tools/NbKernel first)");
                 }
                 Directory.CreateDirectory(folder);
-                NotebookWriter.WriteAtomically(Path.Combine(folder, "kernel.json"), Encoding.UTF8.GetBytes(KernelSpec.Json().ToJsonString(Indented) + "\n"));
+                AtomicFile.Write(Path.Combine(folder, "kernel.json"), Encoding.UTF8.GetBytes(KernelSpec.Json().ToJsonString(Indented) + "\n"));
                 await output.WriteLineAsync($"installed the Jupyter kernel {KernelSpec.Name} (\"{KernelSpec.DisplayName}\") in {folder}");
                 return ExitCodes.Passed;
             case ["uninstall"]:

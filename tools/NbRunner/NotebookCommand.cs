@@ -1,6 +1,7 @@
 // verify / update / run: finds the notebooks, runs them (here or in worker processes), prints and reports.
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NbEngine.Files;
 
 namespace NbRunner;
 
@@ -12,12 +13,13 @@ internal static class NotebookCommand
     {
         var options = NotebookOptions.Parse(args);
         var files = NotebookFinder.Find(options.Paths);
+        ReportPaths.EnsureNoneIsAnInput(options, files);
         var reports = options.Jobs > 1 && files.Count > 1
             ? await WorkerPool.RunAsync(mode, files, options, output)
             : await InThisProcessAsync(mode, files, options, output);
         if (options.Report is { } reportFile)
         {
-            await File.WriteAllTextAsync(reportFile, JsonSerializer.Serialize(reports, ReportJson));
+            AtomicFile.Write(reportFile, JsonSerializer.SerializeToUtf8Bytes(reports, ReportJson));
         }
         else
         {

@@ -1,4 +1,5 @@
 // Runs one notebook in this process for a mode and turns the engine's verdicts into a report.
+using NbEngine.Files;
 using NbEngine.Notebooks;
 using NbEngine.Running;
 using NbEngine.Verification;
@@ -25,11 +26,22 @@ internal static class NotebookJob
             .Select(v => new CellReport(v.Cell.Number, v.Cell.FirstLine, v.Outcome, v.Problem,
                 v.Problem is null ? null : v.Describe(notebook.Name), v.Run.Result?.Elapsed.TotalSeconds ?? 0, v.Outcome == CellOutcome.Skipped ? SkipReason(v.Cell) : null))
             .ToList();
-        if (mode == NotebookMode.Update)
+        var failure = mode == NotebookMode.Update ? WriteOutputs(notebook, run) : null;
+        return new NotebookReport(path, notebook.Name, run.Elapsed.TotalSeconds, cells, null, failure);
+    }
+
+    /// <summary>Writes the new outputs back, unless the file changed meanwhile or cannot be written: then says why.</summary>
+    private static string? WriteOutputs(Notebook notebook, NotebookRun run)
+    {
+        try
         {
-            NotebookWriter.WriteAtomically(path, NotebookWriter.WithOutputs(notebook, run.Updates()));
+            AtomicFile.Write(notebook.Path, NotebookWriter.WithOutputs(notebook, run.Updates()), readBefore: notebook.Bytes);
+            return null;
         }
-        return new NotebookReport(path, notebook.Name, run.Elapsed.TotalSeconds, cells, null);
+        catch (FileChangedException e)
+        {
+            return $"not written: {e.Message}";
+        }
     }
 
     private static string SkipReason(NotebookCell cell) =>

@@ -31,4 +31,15 @@ internal sealed record DirectionJob(
 
     /// <summary>Whatever a kernel keeps for this job between calls (packed weights, gate buffers), or null.</summary>
     public object? KernelState { get; set; }
+
+    /// <summary>Set for a call that records for backward: what the kernel saves before each step's cell update.</summary>
+    public DirectionRecord? Record { get; set; }
+
+    /// <summary>
+    /// Set for a packed batch: at step t only rows [0, BatchSizes[t]) take part (the sequences are sorted longest
+    /// first); the others keep their state, so a finished sequence keeps its last one and a reverse direction starts
+    /// each sequence from its initial state at its own last element.
+    /// </summary>
+    public int[]? BatchSizes { get; set; }
+
 }

@@ -15,8 +15,8 @@ internal sealed unsafe class PackedWeights
 {
     private readonly PinnedBuffer _data;
     private readonly PinnedBuffer _bias;
-    private readonly float[] _packedFrom;               // the weights of the last Pack
-    private int _biasLength = -1;                       // and its bias length; -1 before the first Pack
+    private float[]? _packedFrom;                       // the weights of the last Pack (null until Pack is used)
+    private int _biasLength = -1;                       // and its bias length; -1 when the last packing was not a Pack
 
     public PackedWeights(int columns, int depth, int panelWidth)
     {
@@ -26,7 +26,6 @@ internal sealed unsafe class PackedWeights
         Panels = (columns + panelWidth - 1) / panelWidth;
         _data = new PinnedBuffer(Panels * panelWidth * depth);
         _bias = new PinnedBuffer(Panels * panelWidth);
-        _packedFrom = new float[columns * depth];
     }
 
     public int Columns { get; }
@@ -45,6 +44,7 @@ internal sealed unsafe class PackedWeights
     public void Pack(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias)
     {
         weight = weight[..(Columns * Depth)];
+        _packedFrom ??= new float[Columns * Depth];
         if (bias.Length == _biasLength && SameBits(bias, _bias.Span[..bias.Length]) && SameBits(weight, _packedFrom))
         {
             return;
@@ -71,6 +71,32 @@ internal sealed unsafe class PackedWeights
                 {
                     panel[k * width + j] = row[k];
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Copies in B itself, given row-major as (depth × columns), with a zero bias: for <c>C = A · B</c> when B is a
+    /// matrix as stored (the backward pass's W_hh, W_ih and the saved inputs and states), not a weight to transpose.
+    /// </summary>
+    public void PackTransposed(ReadOnlySpan<float> b)
+    {
+        b = b[..(Columns * Depth)];
+        _biasLength = -1;                               // what Pack last packed is gone
+        _bias.Span.Clear();
+        var width = PanelWidth;
+        for (var p = 0; p < Panels; p++)
+        {
+            var panel = _data.Span.Slice(p * Depth * width, Depth * width);
+            var first = p * width;
+            var count = Math.Min(width, Columns - first);
+            if (count < width)
+            {
+                panel.Clear();
+            }
+            for (var k = 0; k < Depth; k++)
+            {
+                b.Slice(k * Columns + first, count).CopyTo(panel.Slice(k * width, count));   // B[k, first..]
             }
         }
     }

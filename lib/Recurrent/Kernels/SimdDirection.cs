@@ -151,6 +151,7 @@ internal sealed unsafe class SimdDirection : ISplitWork
     /// <summary>
     /// Step by step: gates_t += h_(t−1)·W_hhᵀ (GRU's n gate apart), the cell update, h_t into the output rows.
     /// <paramref name="h"/> (rows, H) holds h_0 on entry and h_L on return; LSTM's <paramref name="c"/> likewise.
+    /// A packed batch runs only the rows that take part in a step; the others keep their state.
     /// </summary>
     private void Recur(int first, int rows, float* output, float* h, float* c)
     {
@@ -159,33 +160,40 @@ internal sealed unsafe class SimdDirection : ISplitWork
         var newGateIndex = job.Kind == CellKind.Gru ? 2 : -1;
         var newGate = _newGate is null ? null : _newGate.Pointer + first * hidden;
         var state = h;
-        // A one-direction RNN's output rows of a step are one contiguous (rows, H) block: h_t can live there.
-        var inOutput = job.Kind == CellKind.Rnn && job.OutputWidth == hidden;
+        // A one-direction RNN's output rows of a step are one contiguous (rows, H) block: h_t can live there
+        // (not in a packed batch, whose rows end at different steps).
+        var inOutput = job.Kind == CellKind.Rnn && job.OutputWidth == hidden && job.BatchSizes is null;
         for (var s = 0; s < steps; s++)
         {
             var t = job.Reverse ? steps - 1 - s : s;
+            var active = ActiveRows.At(job.BatchSizes, t, first, rows);
+            if (active == 0)
+            {
+                continue;
+            }
             var row = (nint)t * batch + first;
             var g = _gates.Pointer + row * hidden;                              // gate 0 of step t, (rows, H)
             for (var q = 0; q < _hidden.Length; q++)
             {
                 if (q == newGateIndex)
                 {
-                    _gemm.Multiply(_hidden[q], h, hidden, rows, newGate, hidden, accumulate: false);
+                    _gemm.Multiply(_hidden[q], h, hidden, active, newGate, hidden, accumulate: false);
                 }
                 else
                 {
-                    _gemm.Multiply(_hidden[q], h, hidden, rows, g + q * GateStride, hidden, accumulate: true);
+                    _gemm.Multiply(_hidden[q], h, hidden, active, g + q * GateStride, hidden, accumulate: true);
                 }
             }
+            job.Record?.Save(t, first, active, g, GateStride, h, c, newGate);
             var outputRows = output + row * job.OutputWidth + job.OutputColumn;
             if (inOutput)
             {
                 h = outputRows;
             }
-            _cells.Update(job.Kind, job.Nonlinearity, rows * hidden, g, GateStride, h, c, newGate);
+            _cells.Update(job.Kind, job.Nonlinearity, active * hidden, g, GateStride, h, c, newGate);
             if (!inOutput)
             {
-                CopyRows(h, outputRows, rows, hidden, job.OutputWidth);
+                CopyRows(h, outputRows, active, hidden, job.OutputWidth);
             }
         }
         if (inOutput)

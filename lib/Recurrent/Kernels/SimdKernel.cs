@@ -12,12 +12,14 @@ internal sealed class SimdKernel : IRecurrentKernel
 {
     private readonly IGemm _gemm;
     private readonly ICellMath _cells;
+    private readonly IBackwardMath _backward;
 
     public SimdKernel(int vectorBits)
     {
         VectorBits = vectorBits;
         _gemm = Gemm.For(vectorBits);
         _cells = SimdCells.For(vectorBits);
+        _backward = BackwardCells.For(vectorBits);
     }
 
     public static SimdKernel Instance { get; } = new(Gemm.BestVectorBits);
@@ -33,6 +35,9 @@ internal sealed class SimdKernel : IRecurrentKernel
         }
         direction.Run();
     }
+
+    /// <summary>The backward pass of one direction whose forward pass this kernel recorded (same width, same bits).</summary>
+    public void Backward(DirectionGradJob job) => DirectionBackward.Run(job, _gemm, _backward);
 
     public override string ToString() => VectorBits == 0 ? "SimdKernel(scalar)" : $"SimdKernel({VectorBits}-bit)";
 }

@@ -1,4 +1,5 @@
-// The forward pass shared by the recurrent modules: input and state checks, layout, then layer by layer, direction by direction.
+// The forward pass shared by the recurrent modules: layout, then layer by layer, direction by direction, recording when asked.
+using Recurrent.Autograd;
 using Recurrent.Kernels;
 
 namespace Recurrent;
@@ -7,189 +8,163 @@ internal static class RecurrentForward
 {
     /// <summary>
     /// The kernel that computes each direction: <see cref="SimdKernel"/> by default; <see cref="MathNetKernel"/>, the
-    /// one the notebooks teach with, can be swapped in without touching the API.
+    /// one the notebooks teach with, can be swapped in without touching the API (for inference only: it records nothing).
     /// </summary>
     internal static IRecurrentKernel Kernel { get; set; } = SimdKernel.Instance;
 
     public static RecurrentResult Run(RecurrentModule m, Tensor input, Tensor? h0, Tensor? c0,
-        string hiddenLabel, string cellLabel)
-    {
-        var (steps, batch, batched) = Check(m, input, h0, c0, hiddenLabel, cellLabel);
-        var (states, width, hidden) = (m.Spec.StateCount, m.Spec.OutputWidth, m.HiddenSize);
-        // Every element is written below, so the arrays skip zeroing.
-        var output = GC.AllocateUninitializedArray<float>(checked(steps * batch * width));
-        var hN = GC.AllocateUninitializedArray<float>(checked(states * batch * hidden));
-        var cN = m.Spec.Kind == CellKind.Lstm ? GC.AllocateUninitializedArray<float>(hN.Length) : null;
-        Compute(m, input, h0, c0, steps, batch, batched, output, hN, cN);
-
-        int[] outputShape = !batched ? [steps, width] : m.BatchFirst ? [batch, steps, width] : [steps, batch, width];
-        int[] stateShape = batched ? [states, batch, hidden] : [states, hidden];
-        return new RecurrentResult(new Tensor(output, outputShape), new Tensor(hN, stateShape),
-            cN is null ? null : new Tensor(cN, (int[])stateShape.Clone()));
-    }
+        string hiddenLabel, string cellLabel) =>
+        Forward(m, ForwardChecks.Sequence(m, input, h0, c0, hiddenLabel, cellLabel), input, h0, c0);
 
     /// <summary>
-    /// The forward pass into caller-provided arrays laid out as <see cref="Run"/> returns them (output, h_n, c_n);
-    /// once the module has a workspace for this (L, N) it allocates nothing, except to copy a non-contiguous input.
+    /// The forward pass into caller-provided arrays laid out as <see cref="Run"/> returns them (output, h_n, c_n),
+    /// recording nothing; once the module has a workspace for this (L, N) it allocates nothing, except to copy a
+    /// non-contiguous input.
     /// </summary>
     internal static void RunInto(RecurrentModule m, Tensor input, Tensor? h0, Tensor? c0,
         float[] output, float[] hN, float[]? cN)
     {
-        var (steps, batch, batched) = Check(m, input, h0, c0, "hidden", "cell");
-        Compute(m, input, h0, c0, steps, batch, batched, output, hN, cN);
+        var layout = ForwardChecks.Sequence(m, input, h0, c0, "hidden", "cell");
+        Compute(m, layout, input, h0, c0, output, hN, cN, record: false);
     }
 
-    private static (int Steps, int Batch, bool Batched) Check(RecurrentModule m, Tensor input, Tensor? h0, Tensor? c0,
-        string hiddenLabel, string cellLabel)
+    private static RecurrentResult Forward(RecurrentModule m, SequenceLayout layout, Tensor input, Tensor? h0,
+        Tensor? c0)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        if (input.Dim is not (2 or 3))
+        var spec = m.Spec;
+        var outputShape = layout.SequenceShape(spec.OutputWidth);
+        var stateShape = layout.StateShape(spec.StateCount, spec.HiddenSize);
+        // Every element is written below, so the arrays skip zeroing.
+        var output = GC.AllocateUninitializedArray<float>(checked(layout.Rows * spec.OutputWidth));
+        var hN = GC.AllocateUninitializedArray<float>(checked(spec.StateCount * layout.Batch * spec.HiddenSize));
+        var cN = spec.Kind == CellKind.Lstm ? GC.AllocateUninitializedArray<float>(hN.Length) : null;
+        var record = Compute(m, layout, input, h0, c0, output, hN, cN, Records(m, input, h0, c0));
+
+        var result = new RecurrentResult(new Tensor(output, outputShape), new Tensor(hN, stateShape),
+            cN is null ? null : new Tensor(cN, (int[])stateShape.Clone()));
+        if (record is null)
         {
-            throw new ArgumentException(
-                $"{m.Name}: Expected input to be 2D or 3D, got {input.Dim}D tensor instead (shape {Tensor.ShapeText(input.Shape)})",
-                nameof(input));
+            return result;
         }
-        var batched = input.Dim == 3;
-        var batchFirst = batched && m.BatchFirst;
-        var steps = input.Size(batchFirst ? 1 : 0);
-        var batch = !batched ? 1 : input.Size(batchFirst ? 0 : 1);
-        if (input.Size(-1) != m.InputSize)
-        {
-            throw new ArgumentException(
-                $"input.size(-1) must be equal to input_size. Expected {m.InputSize}, got {input.Size(-1)}", nameof(input));
-        }
-        if (steps == 0)
-        {
-            throw new ArgumentException(
-                $"Expected sequence length to be larger than 0 in {m.Name}, got input shape {Tensor.ShapeText(input.Shape)}",
-                nameof(input));
-        }
-        var states = m.Spec.StateCount;
-        CheckState(h0, batched, states, batch, m.HiddenSize, hiddenLabel, "h0");
-        if (m.Spec.Kind == CellKind.Lstm)
-        {
-            CheckState(c0, batched, states, batch, m.HiddenSize, cellLabel, "c0");
-        }
-        return (steps, batch, batched);
+        var node = new RecurrentBackward(m, layout, (SimdKernel)Kernel, record, input, h0, c0);
+        result.Output.AttachGradFn(node, 0);
+        result.HN.AttachGradFn(node, 1);
+        result.CN?.AttachGradFn(node, 2);
+        return result;
     }
 
-    /// <summary>Checks a given initial state against (D·layers, N, H), or (D·layers, H) for unbatched input.</summary>
-    private static void CheckState(Tensor? given, bool batched, int states, int batch, int hiddenSize,
-        string label, string paramName)
+    /// <summary>True when grad mode is on and the input, a given state or any parameter requires grad.</summary>
+    private static bool Records(RecurrentModule m, Tensor input, Tensor? h0, Tensor? c0)
     {
-        if (given is null)
+        if (!GradMode.IsEnabled)
         {
-            return;
+            return false;
         }
-        if (given.Dim != (batched ? 3 : 2))
+        if (input.RequiresGrad || h0 is { RequiresGrad: true } || c0 is { RequiresGrad: true })
         {
-            throw new ArgumentException(batched
-                ? $"For batched 3-D input, hx should also be 3-D but got {given.Dim}-D tensor"
-                : $"For unbatched 2-D input, hx should also be 2-D but got {given.Dim}-D tensor", paramName);
+            return true;
         }
-        var matches = given.Size(0) == states && given.Size(-1) == hiddenSize && (!batched || given.Size(1) == batch);
-        if (!matches)
+        foreach (var weight in m.FlatWeights)
         {
-            var expected = batched ? new[] { states, batch, hiddenSize } : [states, hiddenSize];
-            throw new ArgumentException(
-                $"Expected {label} size ({string.Join(", ", expected)}), got {Tensor.ShapeText(given.Shape)}", paramName);
+            if (weight.RequiresGrad)
+            {
+                return true;
+            }
         }
+        return false;
     }
 
-    private static void Compute(RecurrentModule m, Tensor input, Tensor? h0, Tensor? c0, int steps, int batch,
-        bool batched, float[] output, float[] hN, float[]? cN)
+    /// <summary>Runs every layer and direction; with <paramref name="record"/>, returns what backward needs.</summary>
+    private static StackRecord? Compute(RecurrentModule m, SequenceLayout layout, Tensor input, Tensor? h0,
+        Tensor? c0, float[] output, float[] hN, float[]? cN, bool record)
     {
+        var (spec, steps, batch) = (m.Spec, layout.Steps, layout.Batch);
         var workspace = Interlocked.Exchange(ref m.IdleWorkspace, null);
         if (workspace is null || workspace.Steps != steps || workspace.Batch != batch)
         {
-            workspace = new ForwardWorkspace(m.Spec, m.Parameters(), steps, batch);
+            workspace = new ForwardWorkspace(spec, m.FlatWeights, steps, batch);
         }
-        var timeMajor = !batched || !m.BatchFirst;
-        CopyInput(input, timeMajor, workspace.Input, steps, batch);
-        LoadState(h0, workspace.Hidden);
+        var kernel = Kernel;
+        if (record && kernel is not SimdKernel)
+        {
+            throw new NotSupportedException(
+                $"{kernel.GetType().Name} does not record for backward; run it inside Torch.NoGrad() or use the SIMD kernel");
+        }
+        layout.ToTimeMajor(input, workspace.Input, spec.InputSize);
+        layout.StateToKernel(h0, workspace.Hidden, spec.HiddenSize);
         if (workspace.Cell is not null)
         {
-            LoadState(c0, workspace.Cell);
+            layout.StateToKernel(c0, workspace.Cell, spec.HiddenSize);
         }
 
-        var last = m.NumLayers - 1;
-        var finalOutput = timeMajor ? output : workspace.LayerOutput(last);   // (L, N, D·H)
-        foreach (var job in workspace.Jobs.AsSpan(last * m.NumDirections))
+        var directions = spec.NumDirections;
+        var last = spec.NumLayers - 1;
+        var direct = !layout.Packed && (!layout.Batched || !layout.BatchFirst);   // already time-major
+        var finalOutput = direct ? output : workspace.LayerOutput(last);        // (L, N, D·H)
+        foreach (var job in workspace.Jobs.AsSpan(last * directions))
         {
             job.Output = finalOutput;
         }
-        foreach (var job in workspace.Jobs)
+        var saved = record ? NewRecord(spec, workspace) : null;
+        for (var layer = 0; layer <= last; layer++)
         {
-            Kernel.Run(job);
+            var jobs = workspace.Jobs.AsSpan(layer * directions, directions);
+            if (saved is not null)
+            {
+                saved.LayerInputs[layer] = ActiveRowsOf(jobs[0].Input, layout, spec.LayerInputSize(layer));
+            }
+            for (var d = 0; d < directions; d++)
+            {
+                jobs[d].BatchSizes = layout.BatchSizes;
+                jobs[d].Record = saved?.Directions[layer * directions + d];
+                kernel.Run(jobs[d]);
+                jobs[d].Record = null;
+                jobs[d].BatchSizes = null;
+            }
         }
-        foreach (var job in workspace.Jobs.AsSpan(last * m.NumDirections))
+        foreach (var job in workspace.Jobs.AsSpan(last * directions))
         {
             job.Output = [];   // do not keep the caller's array alive
         }
-        if (!timeMajor)
+        if (!direct)
         {
-            SwapFirstTwo(finalOutput, output, steps, batch, m.Spec.OutputWidth);   // (L, N, D·H) → (N, L, D·H)
+            layout.FromTimeMajor(finalOutput, output, spec.OutputWidth);
         }
-        StoreState(workspace.Hidden, hN);
+        layout.StateFromKernel(workspace.Hidden, hN, spec.HiddenSize);
         if (workspace.Cell is not null)
         {
-            StoreState(workspace.Cell, cN!);
+            layout.StateFromKernel(workspace.Cell, cN!, spec.HiddenSize);
         }
         Volatile.Write(ref m.IdleWorkspace, workspace);
+        return saved;
     }
 
-    /// <summary>The input as time-major (L, N, H_in) rows: a straight copy, or transposed from batch-first.</summary>
-    private static void CopyInput(Tensor input, bool timeMajor, float[] destination, int steps, int batch)
+    /// <summary>Fresh buffers for one recorded call: a graph keeps them while later calls reuse the workspace.</summary>
+    private static StackRecord NewRecord(RecurrentSpec spec, ForwardWorkspace workspace)
     {
-        if (timeMajor)
+        var directions = new DirectionRecord[workspace.Jobs.Length];
+        for (var slot = 0; slot < directions.Length; slot++)
         {
-            input.CopyTo(destination);
+            var job = workspace.Jobs[slot];
+            directions[slot] = new DirectionRecord(spec.Kind, job.SeqLen, job.Batch, job.HiddenSize, job.WeightIh,
+                job.WeightHh);
         }
-        else if (input.IsContiguous)
-        {
-            SwapFirstTwo(input.ContiguousStorage(), destination, batch, steps, input.Size(2));  // (N, L, H_in) → (L, N, H_in)
-        }
-        else
-        {
-            input.Transpose(0, 1).CopyTo(destination);
-        }
+        return new StackRecord(new float[spec.NumLayers][], directions);
     }
 
-    /// <summary>Copies an (a, b, c) row-major block into (b, a, c) order.</summary>
-    private static void SwapFirstTwo(ReadOnlySpan<float> source, Span<float> destination, int a, int b, int c)
+    /// <summary>A copy of a layer's time-major input keeping only the rows that take part in their step (zeros elsewhere).</summary>
+    private static float[] ActiveRowsOf(float[] layerInput, SequenceLayout layout, int width)
     {
-        for (var i = 0; i < a; i++)
+        if (layout.BatchSizes is not { } sizes)
         {
-            for (var j = 0; j < b; j++)
-            {
-                source.Slice((i * b + j) * c, c).CopyTo(destination.Slice((j * a + i) * c, c));
-            }
+            return (float[])layerInput.Clone();
         }
-    }
-
-    /// <summary>Splits a given (D·layers, N, H) state into the per-direction buffers, or zeroes them.</summary>
-    private static void LoadState(Tensor? given, float[][] slots)
-    {
-        if (given is null)
+        var copy = new float[layerInput.Length];
+        for (var t = 0; t < sizes.Length; t++)
         {
-            foreach (var slot in slots)
-            {
-                Array.Clear(slot);
-            }
-            return;
+            var start = t * layout.Batch * width;
+            Array.Copy(layerInput, start, copy, start, sizes[t] * width);
         }
-        ReadOnlySpan<float> values = given.IsContiguous ? given.ContiguousStorage() : given.ToArray();
-        for (var s = 0; s < slots.Length; s++)
-        {
-            values.Slice(s * slots[s].Length, slots[s].Length).CopyTo(slots[s]);
-        }
-    }
-
-    private static void StoreState(float[][] slots, float[] destination)
-    {
-        for (var s = 0; s < slots.Length; s++)
-        {
-            slots[s].CopyTo(destination, s * slots[s].Length);
-        }
+        return copy;
     }
 }

@@ -29,6 +29,7 @@ public abstract class RecurrentModule : Module
         Spec = new RecurrentSpec(kind, nonlinearity, inputSize, hiddenSize, numLayers, bidirectional, bias);
         BatchFirst = batchFirst;
         CreateParameters();
+        FlatWeights = [.. ParameterSet.All.Values];
     }
 
     public int InputSize => Spec.InputSize;
@@ -48,6 +49,9 @@ public abstract class RecurrentModule : Module
 
     /// <summary>The cell, sizes and stacking as the kernels see them.</summary>
     internal RecurrentSpec Spec { get; }
+
+    /// <summary>The live parameters in state-dict order (PyTorch's flat weights), as <see cref="RecurrentSpec"/> describes.</summary>
+    internal Tensor[] FlatWeights { get; }
 
     /// <summary>A parameter by its PyTorch name, e.g. <c>"weight_hh_l0_reverse"</c>; the live tensor, not a copy.</summary>
     public Tensor this[string name] => ParameterSet[name];

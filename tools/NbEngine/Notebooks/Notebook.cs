@@ -27,7 +27,8 @@ public sealed class Notebook
 
     public IReadOnlyList<NotebookCell> Cells { get; }
 
-    internal byte[] Bytes { get; }
+    /// <summary>The file's bytes as read: a writer passes them back so a file changed since is not overwritten.</summary>
+    public byte[] Bytes { get; }
 
     /// <summary>One level of indentation in the file ("" when the file is written on one line).</summary>
     internal string IndentUnit { get; }

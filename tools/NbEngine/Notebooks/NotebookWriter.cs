@@ -6,7 +6,7 @@ namespace NbEngine.Notebooks;
 /// <summary>The new outputs of one code cell and the execution count to store with them.</summary>
 public sealed record CellUpdate(int CellIndex, IReadOnlyList<CellOutput> Outputs, int? ExecutionCount);
 
-/// <summary>Splices outputs into the original file text and writes files atomically.</summary>
+/// <summary>Splices outputs into the original file text (<see cref="Files.AtomicFile"/> writes the result).</summary>
 public static class NotebookWriter
 {
     /// <summary>The notebook's bytes with each updated cell's <c>outputs</c> and <c>execution_count</c> replaced.</summary>
@@ -36,29 +36,5 @@ public static class NotebookWriter
         }
         result.Write(notebook.Bytes, position, notebook.Bytes.Length - position);
         return result.ToArray();
-    }
-
-    /// <summary>Writes through a temporary file in the same folder and a rename, so a killed run leaves the old file or the new one.</summary>
-    public static void WriteAtomically(string path, byte[] bytes)
-    {
-        var full = Path.GetFullPath(path);
-        if (File.Exists(full) && File.ReadAllBytes(full).AsSpan().SequenceEqual(bytes))
-        {
-            return;
-        }
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
     }
 }

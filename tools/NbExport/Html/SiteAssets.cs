@@ -1,6 +1,6 @@
 // Writes the files pages load: site.js and site.css, KaTeX with its fonts, and Plotly.NET's bundled plotly.js.
 using System.Reflection;
-using NbEngine.Notebooks;
+using NbEngine.Files;
 
 namespace NbExport.Html;
 
@@ -45,6 +45,6 @@ internal static class SiteAssets
         stream.CopyTo(copy);
         var path = Path.Combine(site, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        NotebookWriter.WriteAtomically(path, copy.ToArray());
+        AtomicFile.Write(path, copy.ToArray());
     }
 }

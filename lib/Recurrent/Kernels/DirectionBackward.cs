@@ -1,0 +1,116 @@
+// Backpropagation through time for one direction: fused per-step deltas, then whole-sequence products for weights and input.
+namespace Recurrent.Kernels;
+
+/// <summary>
+/// Walks the steps in the reverse of the order the forward pass took them. Each step turns ∂L/∂h_t (what came back
+/// through the next step plus what the output received) into the gate deltas δ_t in one fused element-wise pass
+/// (<see cref="IBackwardMath"/>), then ∂L/∂h_(t−1) = δ_t·W_hh is one product. After the loop the deltas of all steps
+/// sit in one (L·N, G·H) matrix, so each remaining gradient is a single product over the whole sequence:
+/// ∂W_ih = δᵀ·X, ∂W_hh = δᵀ·H_before, ∂b = Σ_rows δ, ∂X = δ·W_ih. Every output element sums its terms in one fixed
+/// order (rows t·N + n ascending) with fused multiply-adds, whatever the vector width.
+/// </summary>
+internal static unsafe class DirectionBackward
+{
+    public static void Run(DirectionGradJob job, IGemm gemm, IBackwardMath math)
+    {
+        var (steps, batch, hidden, inputSize) = (job.SeqLen, job.Batch, job.HiddenSize, job.InputSize);
+        var gateWidth = job.Kind.GateCount() * hidden;
+        var rows = checked(steps * batch);
+        var record = job.Record;
+        var deltaInput = new float[checked(rows * gateWidth)];                          // (L·N, G·H)
+        var deltaHidden = job.Kind == CellKind.Gru ? new float[deltaInput.Length] : deltaInput;
+        var weightHh = Packed(record.WeightHh, hidden, gateWidth, gemm);                 // B = W_hh (G·H, H)
+        fixed (float* gates = record.Gates, before = record.HiddenBefore, cellBefore = record.CellBefore,
+               newGate = record.NewGate, outputGrad = job.OutputGrad, hiddenGrad = job.HiddenGrad,
+               cellGrad = job.CellGrad, input = deltaInput, recurrent = deltaHidden)
+        {
+            for (var s = steps - 1; s >= 0; s--)
+            {
+                var t = job.Reverse ? steps - 1 - s : s;
+                var active = ActiveRows.At(job.BatchSizes, t, 0, batch);
+                if (active == 0)
+                {
+                    continue;
+                }
+                var row = (nint)t * batch;
+                var step = new StepGradients
+                {
+                    Gates = gates + row * gateWidth,
+                    HiddenBefore = before + row * hidden,
+                    CellBefore = cellBefore == null ? null : cellBefore + row * hidden,
+                    NewGate = newGate == null ? null : newGate + row * hidden,
+                    OutputGrad = outputGrad + row * job.OutputWidth + job.OutputColumn,
+                    OutputGradStride = job.OutputWidth,
+                    HiddenGrad = hiddenGrad,
+                    CellGrad = cellGrad,
+                    DeltaInput = input + row * gateWidth,
+                    DeltaHidden = recurrent + row * gateWidth,
+                };
+                math.Deltas(job.Kind, job.Nonlinearity, active, hidden, step);
+                // ∂L/∂h_(t−1) = δ_t·W_hh, added to GRU's ∂h⊙z; rows that skip this step keep theirs.
+                gemm.Multiply(weightHh, recurrent + row * gateWidth, gateWidth, active, hiddenGrad, hidden,
+                    accumulate: job.Kind == CellKind.Gru);
+            }
+
+            var inputTransposed = Transpose(input, rows, gateWidth);                     // (G·H, L·N)
+            var recurrentTransposed = deltaHidden == deltaInput ? inputTransposed : Transpose(recurrent, rows, gateWidth);
+            Product(inputTransposed, gateWidth, rows, Packed(job.Input, inputSize, rows, gemm), job.WeightIhGrad, gemm);
+            Product(recurrentTransposed, gateWidth, rows, Packed(record.HiddenBefore, hidden, rows, gemm),
+                job.WeightHhGrad, gemm);
+            ColumnSums(input, rows, gateWidth, job.BiasIhGrad, math);
+            ColumnSums(recurrent, rows, gateWidth, job.BiasHhGrad, math);
+            if (job.InputGrad is { } inputGrad)
+            {
+                fixed (float* x = inputGrad)
+                {
+                    gemm.Multiply(Packed(record.WeightIh, inputSize, gateWidth, gemm), input, gateWidth, rows, x,
+                        inputSize, accumulate: job.AccumulateInputGrad);                 // ∂X (+)= δ·W_ih
+                }
+            }
+        }
+    }
+
+    /// <summary>B, row-major (depth × columns), packed for <c>C = A·B</c>.</summary>
+    private static PackedWeights Packed(float[] b, int columns, int depth, IGemm gemm)
+    {
+        var packed = new PackedWeights(columns, depth, gemm.PanelWidth);
+        packed.PackTransposed(b);
+        return packed;
+    }
+
+    /// <summary><paramref name="result"/> (rows × B's columns) = A·B for a row-major A (rows × depth).</summary>
+    private static void Product(float[] a, int rows, int depth, PackedWeights b, float[] result, IGemm gemm)
+    {
+        fixed (float* pa = a, pc = result)
+        {
+            gemm.Multiply(b, pa, depth, rows, pc, b.Columns, accumulate: false);
+        }
+    }
+
+    private static void ColumnSums(float* deltas, int rows, int columns, float[]? sums, IBackwardMath math)
+    {
+        if (sums is null)
+        {
+            return;
+        }
+        Array.Clear(sums);
+        fixed (float* s = sums)
+        {
+            math.AddRows(deltas, rows, columns, s);
+        }
+    }
+
+    /// <summary>The (columns × rows) transpose of a row-major (rows × columns) matrix.</summary>
+    private static float[] Transpose(float* source, int rows, int columns)
+    {
+        var result = new float[checked(rows * columns)];
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                result[(nint)c * rows + r] = source[(nint)r * columns + c];
+            }
+        }
+        return result;
+    }
+}

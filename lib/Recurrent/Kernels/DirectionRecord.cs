@@ -1,0 +1,83 @@
+// What one direction of one layer keeps from a recording forward pass: per step, what its backward reads.
+namespace Recurrent.Kernels;
+
+/// <summary>
+/// Filled by the kernel just before each step's cell update, for the rows that take part in the step, so its
+/// backward can recompute every gate activation with the same formulas instead of storing them all: the gate
+/// pre-activations, the state the step started from, and the weights as they were. Rows are time-major,
+/// <c>t·N + n</c>; rows a packed batch skips stay zero. Fresh per call: a graph keeps its record while later
+/// forward passes run.
+/// </summary>
+internal sealed unsafe class DirectionRecord
+{
+    private readonly int _batch;
+    private readonly int _hidden;
+    private readonly int _gateWidth;
+
+    public DirectionRecord(CellKind kind, int steps, int batch, int hidden, Tensor weightIh, Tensor weightHh)
+    {
+        (_batch, _hidden, _gateWidth) = (batch, hidden, kind.GateCount() * hidden);
+        var rows = checked(steps * batch);
+        Gates = new float[checked(rows * _gateWidth)];
+        HiddenBefore = new float[checked(rows * hidden)];
+        CellBefore = kind == CellKind.Lstm ? new float[HiddenBefore.Length] : null;
+        NewGate = kind == CellKind.Gru ? new float[HiddenBefore.Length] : null;
+        WeightIh = weightIh.ToArray();
+        WeightHh = weightHh.ToArray();
+    }
+
+    /// <summary>
+    /// (L·N, G·H): W_ih·x + b_ih + W_hh·h + b_hh per gate, except GRU's n gate, which holds W_in·x + b_in only.
+    /// </summary>
+    public float[] Gates { get; }
+
+    /// <summary>(L·N, H): h_(t−1), the hidden state each step started from.</summary>
+    public float[] HiddenBefore { get; }
+
+    /// <summary>LSTM: (L·N, H), c_(t−1).</summary>
+    public float[]? CellBefore { get; }
+
+    /// <summary>GRU: (L·N, H), W_hn·h_(t−1) + b_hn, which r multiplies.</summary>
+    public float[]? NewGate { get; }
+
+    /// <summary>(G·H, H_in) and (G·H, H): the weights this forward pass used.</summary>
+    public float[] WeightIh { get; }
+
+    public float[] WeightHh { get; }
+
+    /// <summary>
+    /// Saves step <paramref name="t"/> for batch rows [first, first + rows). The pointers are the kernel's, as its
+    /// cell update reads them: gate q's (rows, H) block at <c>gates + q·gateStride</c>, and (rows, H) blocks for
+    /// h, c (LSTM) and W_hn·h + b_hn (GRU).
+    /// </summary>
+    public void Save(int t, int first, int rows, float* gates, nint gateStride, float* h, float* c, float* newGate)
+    {
+        var row = (nint)t * _batch + first;
+        var count = rows * _hidden;
+        fixed (float* saved = Gates)
+        {
+            for (var q = 0; q * _hidden < _gateWidth; q++)
+            {
+                for (var r = 0; r < rows; r++)
+                {
+                    Copy(gates + q * gateStride + r * _hidden, saved + (row + r) * _gateWidth + q * _hidden, _hidden);
+                }
+            }
+        }
+        new ReadOnlySpan<float>(h, count).CopyTo(HiddenBefore.AsSpan((int)(row * _hidden), count));
+        if (CellBefore is not null)
+        {
+            new ReadOnlySpan<float>(c, count).CopyTo(CellBefore.AsSpan((int)(row * _hidden), count));
+        }
+        if (NewGate is not null)
+        {
+            new ReadOnlySpan<float>(newGate, count).CopyTo(NewGate.AsSpan((int)(row * _hidden), count));
+        }
+    }
+
+    private static void Copy(float* from, float* to, int count) =>
+        new ReadOnlySpan<float>(from, count).CopyTo(new Span<float>(to, count));
+}
+
+/// <summary>A recorded forward pass of a whole layer stack: each layer's input (L, N, H_in or D·H) and each direction's record, in h_n's order.</summary>
+internal sealed record StackRecord(float[][] LayerInputs, DirectionRecord[] Directions);

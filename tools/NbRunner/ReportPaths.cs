@@ -1,0 +1,29 @@
+// Refuses a report path (--junit, --report) that would overwrite a notebook, before anything runs.
+namespace NbRunner;
+
+internal static class ReportPaths
+{
+    /// <summary>
+    /// An empty shell variable (<c>--junit $OUT notebooks/*.ipynb</c>) turns the first notebook into the report path:
+    /// such a path, or any <c>.ipynb</c> path, is a usage error, and nothing is run or written.
+    /// </summary>
+    public static void EnsureNoneIsAnInput(NotebookOptions options, IReadOnlyList<string> inputs)
+    {
+        var inputPaths = inputs.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var (option, path) in (ReadOnlySpan<(string, string?)>)[("--junit", options.JUnit), ("--report", options.Report)])
+        {
+            if (path is null)
+            {
+                continue;
+            }
+            if (inputPaths.Contains(Path.GetFullPath(path)))
+            {
+                throw new UsageException($"{option} expects a report file to write, got '{path}', which is one of the notebooks to run");
+            }
+            if (path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UsageException($"{option} expects a report file to write, got '{path}', which names a notebook (.ipynb)");
+            }
+        }
+    }
+}
