@@ -43,13 +43,13 @@ public sealed class NotebookWriterTests
     }
 
     [Fact]
-    public void WriteAtomically_ReplacesTheFileAndLeavesNoTemporaryFileBehind()
+    public void AtomicFileWrite_ReplacesTheFileAndLeavesNoTemporaryFileBehind()
     {
         var folder = Directory.CreateTempSubdirectory("nbengine-write-").FullName;
         var path = Path.Combine(folder, "n.ipynb");
         File.WriteAllText(path, "old");
 
-        NotebookWriter.WriteAtomically(path, Encoding.UTF8.GetBytes("new"));
+        NbEngine.Files.AtomicFile.Write(path, Encoding.UTF8.GetBytes("new"));
 
         Assert.Equal("new", File.ReadAllText(path));
         Assert.Equal([path], Directory.GetFiles(folder));
