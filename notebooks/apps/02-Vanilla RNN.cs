@@ -169,7 +169,8 @@ display(lastStep, "lastStep");
 // starts near −0.1 and then swings between about −0.3 and −0.5, with almost the same pattern for every sequence.
 // Unit 1 saturates: `tanh` flattens out near +1, so its four lines would lie on top of each other at 1.0. The right
 // panel therefore shows how far each value is *below* +1, `1 − h`, on a log scale: sequence 1 starts 0.19 away,
-// sequence 4 (inputs 16…20) is 2·10⁻⁶ away at the first step and 6·10⁻⁸ at the last. The inputs are not normalised, so the larger
+// sequence 4 (inputs 16…20) is 2·10⁻⁶ away at the first step, and at the last step `tanh` rounds to exactly
+// 1 in float32, so that point has no place on a log axis and is left out. The inputs are not normalised, so the larger
 // they are, the deeper `tanh` saturates.
 Section("## Both hidden units over time");
 
