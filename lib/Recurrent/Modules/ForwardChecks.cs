@@ -31,6 +31,21 @@ internal static class ForwardChecks
         return new SequenceLayout(steps, batch, batched, m.BatchFirst, null, null);
     }
 
+    /// <summary>Checks a packed input's data and the initial states (batched, N = the first batch size).</summary>
+    public static SequenceLayout Packed(RecurrentModule m, PackedSequence input, Tensor? h0, Tensor? c0,
+        string hiddenLabel, string cellLabel)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Data.Dim != 2)
+        {
+            throw new ArgumentException($"input must have 2 dimensions, got {input.Data.Dim}", nameof(input));
+        }
+        Features(m, input.Data);
+        var sizes = input.BatchSizesArray;
+        States(m, h0, c0, batched: true, sizes[0], hiddenLabel, cellLabel);
+        return new SequenceLayout(sizes.Length, sizes[0], Batched: true, m.BatchFirst, sizes, input.SortedIndicesArray);
+    }
+
     private static void Features(RecurrentModule m, Tensor input)
     {
         if (input.Size(-1) != m.InputSize)

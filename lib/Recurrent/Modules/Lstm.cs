@@ -20,4 +20,12 @@ public sealed class Lstm : RecurrentModule
         var result = Run(input, state?.H0, state?.C0, "hidden[0]", "hidden[1]");
         return (result.Output, (result.HN, result.CN!));
     }
+
+    /// <summary>Runs a packed batch; h_n and c_n hold each sequence's state after its own last element, in the caller's order.</summary>
+    public (PackedSequence Output, (Tensor HN, Tensor CN) State) Forward(PackedSequence input,
+        (Tensor H0, Tensor C0)? state = null)
+    {
+        var result = Run(input, state?.H0, state?.C0, "hidden[0]", "hidden[1]");
+        return (input.WithData(result.Output), (result.HN, result.CN!));
+    }
 }

@@ -16,6 +16,11 @@ internal static class RecurrentForward
         string hiddenLabel, string cellLabel) =>
         Forward(m, ForwardChecks.Sequence(m, input, h0, c0, hiddenLabel, cellLabel), input, h0, c0);
 
+    /// <summary>A packed batch: the output's data comes back packed the same way, h_n in the caller's batch order.</summary>
+    public static RecurrentResult RunPacked(RecurrentModule m, PackedSequence input, Tensor? h0, Tensor? c0,
+        string hiddenLabel, string cellLabel) =>
+        Forward(m, ForwardChecks.Packed(m, input, h0, c0, hiddenLabel, cellLabel), input.Data, h0, c0);
+
     /// <summary>
     /// The forward pass into caller-provided arrays laid out as <see cref="Run"/> returns them (output, h_n, c_n),
     /// recording nothing; once the module has a workspace for this (L, N) it allocates nothing, except to copy a

@@ -87,6 +87,11 @@ public abstract class RecurrentModule : Module
     private protected RecurrentResult Run(Tensor input, Tensor? h0, Tensor? c0, string hiddenLabel, string cellLabel) =>
         RecurrentForward.Run(this, input, h0, c0, hiddenLabel, cellLabel);
 
+    /// <summary>Runs a packed batch; its output's data comes back packed the same way.</summary>
+    private protected RecurrentResult Run(PackedSequence input, Tensor? h0, Tensor? c0, string hiddenLabel,
+        string cellLabel) =>
+        RecurrentForward.RunPacked(this, input, h0, c0, hiddenLabel, cellLabel);
+
     private static string Suffix(int layer, int direction) => $"_l{layer}" + (direction == 1 ? "_reverse" : "");
 
     private void CreateParameters()

@@ -26,4 +26,11 @@ public sealed class Rnn : RecurrentModule
         var result = Run(input, h0, null, "hidden", "");
         return (result.Output, result.HN);
     }
+
+    /// <summary>Runs a packed batch; h_n holds each sequence's state after its own last element, in the caller's order.</summary>
+    public (PackedSequence Output, Tensor HN) Forward(PackedSequence input, Tensor? h0 = null)
+    {
+        var result = Run(input, h0, null, "hidden", "");
+        return (input.WithData(result.Output), result.HN);
+    }
 }
