@@ -55,6 +55,23 @@ public sealed class DeterminismTests
     }
 
     [Theory]
+    [MemberData(nameof(Cases))]
+    public void Backward_EveryVectorWidthAndScalar_GiveTheSameBits(string kind, int hiddenSize, int batch)
+    {
+        // Training notebooks print losses after many steps: every gradient must be the same bits at every width too.
+        var scalar = Gradients(new SimdKernel(0), kind, hiddenSize, batch);
+
+        foreach (var bits in KernelScope.SupportedWidths)
+        {
+            var vector = Gradients(new SimdKernel(bits), kind, hiddenSize, batch);
+            for (var i = 0; i < scalar.Length; i++)
+            {
+                AssertSameBits(scalar[i], vector[i], $"{kind} H={hiddenSize} N={batch}, gradient {i}, {bits}-bit against scalar");
+            }
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(Widths))]
     public void Forward_AtEveryWidth_StaysWithinFloatRoundingOfMathNet(int vectorBits)
     {
@@ -122,6 +139,33 @@ public sealed class DeterminismTests
             Gru gru => gru.Forward(x, h0) is var (o, h) ? [o, h] : [],
             _ => ((Rnn)module).Forward(x, h0) is var (o, h) ? new[] { o, h } : [],
         });
+
+    /// <summary>Gradients of every parameter, the input and h_0 (and c_0) of a recorded pass on <paramref name="kernel"/>.</summary>
+    private static Tensor[] Gradients(SimdKernel kernel, string kind, int hiddenSize, int batch)
+    {
+        var module = SimdKernelTests.Build(kind, 5, hiddenSize, 2, bidirectional: true, batchFirst: false);
+        var x = SimdKernelTests.RandomTensor(hiddenSize + batch, 6, batch, 5).RequiresGrad_();
+        var h0 = SimdKernelTests.RandomTensor(batch, 4, batch, hiddenSize).RequiresGrad_();
+        var c0 = SimdKernelTests.RandomTensor(batch + 1, 4, batch, hiddenSize).RequiresGrad_();
+        var previous = RecurrentForward.Kernel;
+        RecurrentForward.Kernel = kernel;
+        try
+        {
+            var (output, states) = module switch
+            {
+                Lstm lstm => lstm.Forward(x, (h0, c0)) is var (o, (h, c)) ? (o, h + c) : default,
+                Gru gru => gru.Forward(x, h0),
+                _ => ((Rnn)module).Forward(x, h0),
+            };
+            (output.Pow(2).Sum() + states.Pow(2).Sum()).Backward();
+        }
+        finally
+        {
+            RecurrentForward.Kernel = previous;
+        }
+        Tensor[] inputs = kind == "lstm" ? [x, h0, c0] : [x, h0];
+        return [.. module.Parameters().Select(p => p.Grad!), .. inputs.Select(t => t.Grad!)];
+    }
 
     private static void AssertSameBits(Tensor expected, Tensor actual, string what)
     {
