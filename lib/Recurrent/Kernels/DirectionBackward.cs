@@ -17,9 +17,15 @@ internal static unsafe class DirectionBackward
         var gateWidth = job.Kind.GateCount() * hidden;
         var rows = checked(steps * batch);
         var record = job.Record;
-        var deltaInput = new float[checked(rows * gateWidth)];                          // (L·N, G·H)
-        var deltaHidden = job.Kind == CellKind.Gru ? new float[deltaInput.Length] : deltaInput;
-        var weightHh = Packed(record.WeightHh, hidden, gateWidth, gemm);                 // B = W_hh (G·H, H)
+        if (record.Scratch is not { } scratch || scratch.PanelWidth != gemm.PanelWidth)
+        {
+            record.Scratch = scratch = new DirectionScratch(job.Kind, rows, inputSize, hidden, gemm.PanelWidth);
+        }
+        var (deltaInput, deltaHidden) = (scratch.DeltaInput, scratch.DeltaHidden);     // (L·N, G·H)
+        Array.Clear(deltaInput);                                                        // rows a packed batch skips
+        Array.Clear(deltaHidden);
+        var weightHh = scratch.WeightHh;
+        weightHh.PackTransposed(record.WeightHh);
         fixed (float* gates = record.Gates, before = record.HiddenBefore, cellBefore = record.CellBefore,
                newGate = record.NewGate, outputGrad = job.OutputGrad, hiddenGrad = job.HiddenGrad,
                cellGrad = job.CellGrad, input = deltaInput, recurrent = deltaHidden)
@@ -52,30 +58,27 @@ internal static unsafe class DirectionBackward
                     accumulate: job.Kind == CellKind.Gru);
             }
 
-            var inputTransposed = Transpose(input, rows, gateWidth);                     // (G·H, L·N)
-            var recurrentTransposed = deltaHidden == deltaInput ? inputTransposed : Transpose(recurrent, rows, gateWidth);
-            Product(inputTransposed, gateWidth, rows, Packed(job.Input, inputSize, rows, gemm), job.WeightIhGrad, gemm);
-            Product(recurrentTransposed, gateWidth, rows, Packed(record.HiddenBefore, hidden, rows, gemm),
-                job.WeightHhGrad, gemm);
+            Transpose(input, rows, gateWidth, scratch.InputTransposed);                  // (G·H, L·N)
+            if (deltaHidden != deltaInput)
+            {
+                Transpose(recurrent, rows, gateWidth, scratch.HiddenTransposed);
+            }
+            scratch.Input.PackTransposed(job.Input);
+            scratch.HiddenBefore.PackTransposed(record.HiddenBefore);
+            Product(scratch.InputTransposed, gateWidth, rows, scratch.Input, job.WeightIhGrad, gemm);        // δᵀ·X
+            Product(scratch.HiddenTransposed, gateWidth, rows, scratch.HiddenBefore, job.WeightHhGrad, gemm); // δᵀ·H
             ColumnSums(input, rows, gateWidth, job.BiasIhGrad, math);
             ColumnSums(recurrent, rows, gateWidth, job.BiasHhGrad, math);
             if (job.InputGrad is { } inputGrad)
             {
+                scratch.WeightIh.PackTransposed(record.WeightIh);
                 fixed (float* x = inputGrad)
                 {
-                    gemm.Multiply(Packed(record.WeightIh, inputSize, gateWidth, gemm), input, gateWidth, rows, x,
-                        inputSize, accumulate: job.AccumulateInputGrad);                 // ∂X (+)= δ·W_ih
+                    gemm.Multiply(scratch.WeightIh, input, gateWidth, rows, x, inputSize,
+                        accumulate: job.AccumulateInputGrad);                                // ∂X (+)= δ·W_ih
                 }
             }
         }
-    }
-
-    /// <summary>B, row-major (depth × columns), packed for <c>C = A·B</c>.</summary>
-    private static PackedWeights Packed(float[] b, int columns, int depth, IGemm gemm)
-    {
-        var packed = new PackedWeights(columns, depth, gemm.PanelWidth);
-        packed.PackTransposed(b);
-        return packed;
     }
 
     /// <summary><paramref name="result"/> (rows × B's columns) = A·B for a row-major A (rows × depth).</summary>
@@ -100,10 +103,9 @@ internal static unsafe class DirectionBackward
         }
     }
 
-    /// <summary>The (columns × rows) transpose of a row-major (rows × columns) matrix.</summary>
-    private static float[] Transpose(float* source, int rows, int columns)
+    /// <summary>The (columns × rows) transpose of a row-major (rows × columns) matrix, into <paramref name="result"/>.</summary>
+    private static void Transpose(float* source, int rows, int columns, float[] result)
     {
-        var result = new float[checked(rows * columns)];
         for (var r = 0; r < rows; r++)
         {
             for (var c = 0; c < columns; c++)
@@ -111,6 +113,5 @@ internal static unsafe class DirectionBackward
                 result[(nint)c * rows + r] = source[(nint)r * columns + c];
             }
         }
-        return result;
     }
 }

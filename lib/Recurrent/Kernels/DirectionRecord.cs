@@ -5,8 +5,9 @@ namespace Recurrent.Kernels;
 /// Filled by the kernel just before each step's cell update, for the rows that take part in the step, so its
 /// backward can recompute every gate activation with the same formulas instead of storing them all: the gate
 /// pre-activations, the state the step started from, and the weights as they were. Rows are time-major,
-/// <c>t·N + n</c>; rows a packed batch skips stay zero. Fresh per call: a graph keeps its record while later
-/// forward passes run.
+/// <c>t·N + n</c>; rows a packed batch skips stay zero. A graph keeps its record while later forward passes run;
+/// once its backward has run, the module may reuse the buffers for a later call (see <see cref="StackRecord"/>),
+/// so the memory stays warm instead of being new pages every training step.
 /// </summary>
 internal sealed unsafe class DirectionRecord
 {
@@ -26,6 +27,9 @@ internal sealed unsafe class DirectionRecord
         WeightHh = weightHh.ToArray();
     }
 
+    /// <summary>The backward pass's buffers for this direction, kept with the record so reuse keeps them too.</summary>
+    public DirectionScratch? Scratch { get; set; }
+
     /// <summary>
     /// (L·N, G·H): W_ih·x + b_ih + W_hh·h + b_hh per gate, except GRU's n gate, which holds W_in·x + b_in only.
     /// </summary>
@@ -44,6 +48,18 @@ internal sealed unsafe class DirectionRecord
     public float[] WeightIh { get; }
 
     public float[] WeightHh { get; }
+
+    /// <summary>Readies the buffers for another call: the weights as they are now, and zeros where a packed batch skips rows.</summary>
+    public void Reuse(Tensor weightIh, Tensor weightHh, bool packed)
+    {
+        weightIh.CopyTo(WeightIh);
+        weightHh.CopyTo(WeightHh);
+        if (packed)
+        {
+            Array.Clear(Gates);
+            Array.Clear(HiddenBefore);
+        }
+    }
 
     /// <summary>
     /// Saves step <paramref name="t"/> for batch rows [first, first + rows). The pointers are the kernel's, as its
@@ -79,5 +95,28 @@ internal sealed unsafe class DirectionRecord
         new ReadOnlySpan<float>(from, count).CopyTo(new Span<float>(to, count));
 }
 
-/// <summary>A recorded forward pass of a whole layer stack: each layer's input (L, N, H_in or D·H) and each direction's record, in h_n's order.</summary>
-internal sealed record StackRecord(float[][] LayerInputs, DirectionRecord[] Directions);
+/// <summary>
+/// A recorded forward pass of a whole layer stack: each layer's input (L, N, H_in or D·H) and each direction's record,
+/// in h_n's order. <see cref="Generation"/> counts the calls that have used these buffers: a graph whose record has
+/// since been reused by a later call can tell, and refuses a second backward instead of computing it from another
+/// call's values.
+/// </summary>
+internal sealed class StackRecord(int steps, int batch, float[][] layerInputs, DirectionRecord[] directions)
+{
+    public int Steps { get; } = steps;
+
+    public int Batch { get; } = batch;
+
+    public float[][] LayerInputs { get; } = layerInputs;
+
+    public DirectionRecord[] Directions { get; } = directions;
+
+    public int Generation { get; set; }
+
+    /// <summary>The backward pass's per-layer gradient buffers, (L, N, width) each, kept for reuse like the rest.</summary>
+    public float[]?[] LayerGrads { get; } = new float[layerInputs.Length + 1][];
+
+    /// <summary>Layer <paramref name="layer"/>'s gradient buffer of <paramref name="length"/> floats (layer count: the output's).</summary>
+    public float[] LayerGrad(int layer, int length) =>
+        LayerGrads[layer] is { } buffer && buffer.Length == length ? buffer : LayerGrads[layer] = new float[length];
+}

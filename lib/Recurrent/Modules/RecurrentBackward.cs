@@ -12,6 +12,8 @@ namespace Recurrent;
 /// </summary>
 internal sealed class RecurrentBackward : Node
 {
+    private readonly RecurrentModule _module;
+    private readonly int _generation;
     private readonly RecurrentSpec _spec;
     private readonly SequenceLayout _layout;
     private readonly SimdKernel _kernel;
@@ -23,7 +25,7 @@ internal sealed class RecurrentBackward : Node
         Tensor input, Tensor? h0, Tensor? c0)
         : base([input, h0, c0, .. m.FlatWeights])
     {
-        (_spec, _layout, _kernel, _record) = (m.Spec, layout, kernel, record);
+        (_module, _spec, _layout, _kernel, _record, _generation) = (m, m.Spec, layout, kernel, record, record.Generation);
         _inputShape = [.. input.Shape];
         _parameterShapes = [.. m.FlatWeights.Select(w => w.Shape.ToArray())];
     }
@@ -57,17 +59,40 @@ internal sealed class RecurrentBackward : Node
         _ => "StackBackward0",
     };
 
+    /// <summary>
+    /// The gradients of the inputs. Afterwards the saved tensors go back to the module for its next recorded call; a
+    /// second backward works until that call has reused them (PyTorch refuses any second backward without
+    /// retain_graph=True; here it is refused only once the values are gone).
+    /// </summary>
     public override Tensor?[] Backward(IReadOnlyList<Tensor?> gradOutputs)
+    {
+        if (_record.Generation != _generation)
+        {
+            throw new InvalidOperationException(
+                "Trying to backward through the graph a second time (or directly access saved tensors after they " +
+                $"have already been freed): a later forward pass of this {_module.Name} has reused the tensors this " +
+                "graph saved. Call Backward before running the module again.");
+        }
+        var grads = Gradients(gradOutputs);
+        Volatile.Write(ref _module.IdleRecord, _record);
+        return grads;
+    }
+
+    private Tensor?[] Gradients(IReadOnlyList<Tensor?> gradOutputs)
     {
         var (spec, layout) = (_spec, _layout);
         var (hidden, directions) = (spec.HiddenSize, spec.NumDirections);
         var rows = checked(layout.Steps * layout.Batch);
         var stateSize = layout.Batch * hidden;
 
-        var layerGrad = new float[checked(rows * spec.OutputWidth)];                  // (L, N, D·H)
+        var layerGrad = _record.LayerGrad(spec.NumLayers, checked(rows * spec.OutputWidth));   // (L, N, D·H)
         if (gradOutputs[0] is { } outputGrad)
         {
             layout.ToTimeMajor(outputGrad, layerGrad, spec.OutputWidth);
+        }
+        else
+        {
+            Array.Clear(layerGrad);
         }
         var hiddenGrads = StateGrads(gradOutputs[1], stateSize);                      // per slot (N, H): ∂h_n, then ∂h_0
         var cellGrads = spec.Kind == CellKind.Lstm ? StateGrads(gradOutputs[2], stateSize) : null;
@@ -76,7 +101,7 @@ internal sealed class RecurrentBackward : Node
         for (var layer = spec.NumLayers - 1; layer >= 0; layer--)
         {
             var inputSize = spec.LayerInputSize(layer);
-            var inputGrad = layer > 0 || NeedsGrad(0) ? new float[checked(rows * inputSize)] : null;
+            var inputGrad = layer > 0 || NeedsGrad(0) ? _record.LayerGrad(layer, checked(rows * inputSize)) : null;
             for (var d = 0; d < directions; d++)
             {
                 var slot = layer * directions + d;

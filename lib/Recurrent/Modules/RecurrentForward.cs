@@ -110,13 +110,14 @@ internal static class RecurrentForward
         {
             job.Output = finalOutput;
         }
-        var saved = record ? NewRecord(spec, workspace) : null;
+        var saved = record ? Record(m, workspace, layout.Packed) : null;
         for (var layer = 0; layer <= last; layer++)
         {
             var jobs = workspace.Jobs.AsSpan(layer * directions, directions);
             if (saved is not null)
             {
-                saved.LayerInputs[layer] = ActiveRowsOf(jobs[0].Input, layout, spec.LayerInputSize(layer));
+                saved.LayerInputs[layer] = ActiveRowsOf(jobs[0].Input, layout, spec.LayerInputSize(layer),
+                    saved.LayerInputs[layer]);
             }
             for (var d = 0; d < directions; d++)
             {
@@ -144,27 +145,46 @@ internal static class RecurrentForward
         return saved;
     }
 
-    /// <summary>Fresh buffers for one recorded call: a graph keeps them while later calls reuse the workspace.</summary>
-    private static StackRecord NewRecord(RecurrentSpec spec, ForwardWorkspace workspace)
+    /// <summary>
+    /// Buffers for one recorded call: those of an earlier call whose backward has run, when it had this shape, else new
+    /// ones. A graph keeps them while later calls run, until its backward hands them back.
+    /// </summary>
+    private static StackRecord Record(RecurrentModule m, ForwardWorkspace workspace, bool packed)
     {
-        var directions = new DirectionRecord[workspace.Jobs.Length];
+        var jobs = workspace.Jobs;
+        if (Interlocked.Exchange(ref m.IdleRecord, null) is { } idle && idle.Steps == workspace.Steps &&
+            idle.Batch == workspace.Batch)
+        {
+            idle.Generation++;
+            for (var slot = 0; slot < jobs.Length; slot++)
+            {
+                idle.Directions[slot].Reuse(jobs[slot].WeightIh, jobs[slot].WeightHh, packed);
+            }
+            return idle;
+        }
+        var directions = new DirectionRecord[jobs.Length];
         for (var slot = 0; slot < directions.Length; slot++)
         {
-            var job = workspace.Jobs[slot];
-            directions[slot] = new DirectionRecord(spec.Kind, job.SeqLen, job.Batch, job.HiddenSize, job.WeightIh,
+            var job = jobs[slot];
+            directions[slot] = new DirectionRecord(job.Kind, job.SeqLen, job.Batch, job.HiddenSize, job.WeightIh,
                 job.WeightHh);
         }
-        return new StackRecord(new float[spec.NumLayers][], directions);
+        return new StackRecord(workspace.Steps, workspace.Batch, new float[m.NumLayers][], directions);
     }
 
-    /// <summary>A copy of a layer's time-major input keeping only the rows that take part in their step (zeros elsewhere).</summary>
-    private static float[] ActiveRowsOf(float[] layerInput, SequenceLayout layout, int width)
+    /// <summary>
+    /// A copy of a layer's time-major input keeping only the rows that take part in their step (zeros elsewhere), into
+    /// <paramref name="reuse"/> when it is one of a reused record.
+    /// </summary>
+    private static float[] ActiveRowsOf(float[] layerInput, SequenceLayout layout, int width, float[]? reuse)
     {
+        var copy = reuse is not null && reuse.Length == layerInput.Length ? reuse : new float[layerInput.Length];
         if (layout.BatchSizes is not { } sizes)
         {
-            return (float[])layerInput.Clone();
+            layerInput.CopyTo(copy, 0);
+            return copy;
         }
-        var copy = new float[layerInput.Length];
+        Array.Clear(copy);
         for (var t = 0; t < sizes.Length; t++)
         {
             var start = t * layout.Batch * width;

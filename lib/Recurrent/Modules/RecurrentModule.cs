@@ -13,6 +13,9 @@ public abstract class RecurrentModule : Module
     /// <summary>Buffers of the last forward call, taken by the next one with the same shape (see RecurrentForward).</summary>
     internal ForwardWorkspace? IdleWorkspace;
 
+    /// <summary>Saved tensors of a recorded call whose backward has run, for the next recorded call to reuse.</summary>
+    internal StackRecord? IdleRecord;
+
     private protected RecurrentModule(string name, CellKind kind, int inputSize, int hiddenSize, int numLayers,
         Nonlinearity nonlinearity, bool bias, bool batchFirst, bool bidirectional)
         : base(name)

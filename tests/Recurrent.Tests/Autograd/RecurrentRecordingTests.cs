@@ -120,6 +120,42 @@ public sealed class RecurrentRecordingTests
     }
 
     [Fact]
+    public void Backward_ASecondTimeAfterALaterCallReusedTheSavedTensors_SaysWhy()
+    {
+        // After a backward the saved tensors go back to the module; the next recorded call of that shape reuses them.
+        var gru = new Gru(2, 3);
+        var x = SimdKernelTests.RandomTensor(6, 4, 2, 2);
+        var loss = gru.Forward(x).Output.Sum();
+        loss.Backward();
+        gru.Forward(x);
+
+        var error = Assert.Throws<InvalidOperationException>(loss.Backward);
+
+        Assert.Equal("Trying to backward through the graph a second time (or directly access saved tensors after they " +
+                     "have already been freed): a later forward pass of this Gru has reused the tensors this graph " +
+                     "saved. Call Backward before running the module again.", error.Message);
+    }
+
+    [Fact]
+    public void TrainingSteps_ThatReuseSavedTensors_GiveTheSameGradientsAsFreshOnes()
+    {
+        var lstm = new Lstm(3, 4, numLayers: 2, bidirectional: true);
+        var x = SimdKernelTests.RandomTensor(7, 5, 2, 3);
+        float[] Step()
+        {
+            lstm.ZeroGrad();
+            var (output, (hN, cN)) = lstm.Forward(x);
+            (output.Pow(2).Sum() + hN.Sum() + cN.Pow(2).Sum()).Backward();
+            return [.. lstm.Parameters().SelectMany(p => p.Grad!.ToArray())];
+        }
+
+        var fresh = Step();
+        var reused = Step();                                                             // on the first step's buffers
+
+        Assert.Equal(fresh, reused);
+    }
+
+    [Fact]
     public void Forward_ThatRecords_WithTheMathNetKernel_SaysItCannotRecord()
     {
         var rnn = new Rnn(1, 2);
