@@ -77,21 +77,12 @@ public sealed class LossTests
     public void SineTrainingRun_FirstLossAndHeadGradients_MatchPyTorch()
     {
         var run = ReferenceData.TrainingRun("train_rnn_sine_sgd_momentum");
-        Rnn rnn;
-        Linear head;
-        lock (SeedLock.Gate)
-        {
-            Torch.ManualSeed(0);
-            rnn = new Rnn(inputSize: 1, hiddenSize: 8, batchFirst: true);
-            head = new Linear(8, 1);
-        }
+        var sine = SineRun.Build();
+        var head = sine.Head;
         var initial = ReferenceData.ReadParams(run.GetProperty("initial_parameters"));
         Assert.Equal(initial.Single(p => p.Name == "head.weight").Value.Values, head.Weight.ToArray());
-        var x = Tensor.FromArray([.. Enumerable.Range(0, 40).Select(i => (float)Math.Sin(0.3 * (i % 10 + 2.5 * (i / 10))))], 4, 10, 1);
-        var y = Tensor.FromArray([.. Enumerable.Range(0, 4).Select(b => (float)Math.Sin(0.3 * (10 + 2.5 * b)))], 4, 1);
 
-        var (output, _) = rnn.Forward(x);
-        var loss = Functional.MseLoss(head.Forward(output[.., ^1, ..]), y);
+        var loss = sine.Loss();
         loss.Backward();
 
         Assert.Equal(run.GetProperty("losses")[0].GetSingle(), loss.Item(), 1e-6f);

@@ -1,4 +1,6 @@
 // Backward of every recurrent reference case against PyTorch: loss = output.sum() + h_n.pow(2).sum(), every gradient within 1e-5.
+using System.Text.Json;
+
 namespace Recurrent.Tests.Autograd;
 
 public sealed class RecurrentGradientTests
@@ -29,7 +31,13 @@ public sealed class RecurrentGradientTests
 
         Assert.True(Math.Abs(loss.Item() - c.Json.GetProperty("loss").GetSingle()) <= Tolerance * Math.Max(1, Math.Abs(loss.Item())),
             $"loss {loss.Item():R}, PyTorch {c.Json.GetProperty("loss").GetSingle():R}");
-        foreach (var grad in c.Json.GetProperty("grads").EnumerateObject())
+        AssertGradients(c.Json.GetProperty("grads"), module, input, h0, c0);
+    }
+
+    /// <summary>Every gradient a case lists ("input", "h0", "c0" or a parameter name) against the leaf's <c>Grad</c>.</summary>
+    internal static void AssertGradients(JsonElement grads, RecurrentModule module, Tensor input, Tensor? h0, Tensor? c0)
+    {
+        foreach (var grad in grads.EnumerateObject())
         {
             var actual = grad.Name switch
             {

@@ -13,27 +13,12 @@ public sealed class TrainingRunTests
     [Fact]
     public void SineRun_RnnAndLinearWithSgdMomentum_FollowsPyTorchStepByStep()
     {
-        // manual_seed(0); rnn = RNN(1, 8, batch_first=True); head = Linear(8, 1); x[b, t] = sin(0.3·(t + 2.5b)),
-        // (4, 10, 1); y[b] = sin(0.3·(10 + 2.5b)), (4, 1); loss = mse_loss(head(out[:, -1, :]), y); SGD(0.05, 0.9).
         var run = ReferenceData.TrainingRun("train_rnn_sine_sgd_momentum");
-        Rnn rnn;
-        Linear head;
-        lock (SeedLock.Gate)
-        {
-            Torch.ManualSeed(0);
-            rnn = new Rnn(inputSize: 1, hiddenSize: 8, batchFirst: true);
-            head = new Linear(8, 1);
-        }
-        var x = Tensor.FromArray([.. Enumerable.Range(0, 40).Select(i => (float)Math.Sin(0.3 * (i % 10 + 2.5 * (i / 10))))], 4, 10, 1);
-        var y = Tensor.FromArray([.. Enumerable.Range(0, 4).Select(b => (float)Math.Sin(0.3 * (10 + 2.5 * b)))], 4, 1);
-        var parameters = Named(("rnn", rnn), ("head", head));
+        var sine = SineRun.Build();
+        var parameters = Named(("rnn", sine.Rnn), ("head", sine.Head));
         var optimizer = new Sgd(parameters.Select(p => p.Parameter), lr: 0.05f, momentum: 0.9f);
 
-        Replay(run, parameters, optimizer, clip: null, () =>
-        {
-            var (output, _) = rnn.Forward(x);
-            return Functional.MseLoss(head.Forward(output[.., ^1, ..]), y);
-        });
+        Replay(run, parameters, optimizer, clip: null, sine.Loss);
     }
 
     [Fact]

@@ -43,17 +43,7 @@ public sealed class PackedReferenceTests
         var expectedLoss = c.Json.GetProperty("loss").GetSingle();
         Assert.True(Math.Abs(loss.Item() - expectedLoss) <= 1e-5f * Math.Max(1, Math.Abs(expectedLoss)),
             $"loss {loss.Item():R}, PyTorch {expectedLoss:R}");
-        foreach (var grad in c.Json.GetProperty("grads").EnumerateObject())
-        {
-            var actual = grad.Name switch
-            {
-                "input" => input.Grad,
-                "h0" => h0!.Grad,
-                "c0" => c0!.Grad,
-                _ => module[grad.Name].Grad,
-            };
-            RecurrentGradientTests.AssertClose(ReferenceData.ReadTensor(grad.Value), actual, grad.Name);
-        }
+        RecurrentGradientTests.AssertGradients(c.Json.GetProperty("grads"), module, input, h0, c0);
     }
 
     /// <summary>The loss the case names, a sum of terms such as <c>output_padded.sum()</c> and <c>h_n.pow(2).sum()</c>.</summary>
