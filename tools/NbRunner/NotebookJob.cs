@@ -38,7 +38,7 @@ internal static class NotebookJob
             AtomicFile.Write(notebook.Path, NotebookWriter.WithOutputs(notebook, run.Updates()), readBefore: notebook.Bytes);
             return null;
         }
-        catch (FileChangedException e)
+        catch (Exception e) when (e is FileChangedException or UnauthorizedAccessException)
         {
             return $"not written: {e.Message}";
         }

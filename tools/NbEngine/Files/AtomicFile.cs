@@ -3,26 +3,35 @@ namespace NbEngine.Files;
 
 /// <summary>
 /// Every file the tools write (notebooks, reports, kernelspecs, exported pages) goes through <see cref="Write"/>, so
-/// a killed run leaves the old file or the new one, never a truncated one; and, as an editor does, it never writes
-/// over a file that changed since the caller read it.
+/// a killed run leaves the old file or the new one, never a truncated one. Like an editor's save it writes through a
+/// symlink to its target (the link stays a link), keeps the file's mode, owner and group, refuses a file without
+/// write permission, and never writes over a file that changed since the caller read it.
 /// </summary>
 public static class AtomicFile
 {
+    private const UnixFileMode AnyWrite = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+
     /// <summary>
     /// Writes <paramref name="bytes"/> to <paramref name="path"/>; a file that already holds them is left alone. With
     /// <paramref name="readBefore"/> (what the caller read and based its bytes on), a file that no longer holds exactly
-    /// that, checked again just before the rename, is not replaced: <see cref="FileChangedException"/>.
+    /// that, checked again just before the rename, is not replaced: <see cref="FileChangedException"/>. A file nobody
+    /// may write (mode without a write bit, or not writable by this user) is refused with
+    /// <see cref="UnauthorizedAccessException"/>, even for root.
     /// </summary>
     public static void Write(string path, byte[] bytes, byte[]? readBefore = null)
     {
-        var full = Path.GetFullPath(path);
-        var existing = File.Exists(full) ? File.ReadAllBytes(full) : null;
+        var target = Target(path);
+        var existing = File.Exists(target) ? File.ReadAllBytes(target) : null;
         EnsureUnchanged(path, existing, readBefore);
         if (existing is not null && existing.AsSpan().SequenceEqual(bytes))
         {
             return;
         }
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        if (existing is not null)
+        {
+            EnsureWritable(path, target);
+        }
+        var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -30,14 +39,57 @@ public static class AtomicFile
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
-            EnsureUnchanged(path, File.Exists(full) ? File.ReadAllBytes(full) : null, readBefore);
-            File.Move(temp, full, overwrite: true);
+            if (existing is not null)
+            {
+                KeepModeAndOwner(target, temp);
+            }
+            EnsureUnchanged(path, File.Exists(target) ? File.ReadAllBytes(target) : null, readBefore);
+            File.Move(temp, target, overwrite: true);
         }
         finally
         {
             File.Delete(temp);
         }
     }
+
+    /// <summary>The file a write of <paramref name="path"/> lands in: the final target of a symlink (chain), else the path itself.</summary>
+    private static string Target(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return new FileInfo(full).LinkTarget is null ? full : Path.GetFullPath(File.ResolveLinkTarget(full, returnFinalTarget: true)!.FullName);
+    }
+
+    private static void EnsureWritable(string path, string target)
+    {
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(target) & AnyWrite) == 0)
+        {
+            throw new UnauthorizedAccessException(
+                $"Permission denied: {path} is read-only (mode {Octal(File.GetUnixFileMode(target))}); make it writable (chmod u+w) to write it");
+        }
+        try
+        {
+            using var probe = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new UnauthorizedAccessException($"Permission denied: {path} is not writable by this user");
+        }
+    }
+
+    private static void KeepModeAndOwner(string target, string temp)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
+        if (FileOwner.Of(target) is { } owner && FileOwner.Of(temp) != owner)
+        {
+            FileOwner.TrySet(temp, owner);
+        }
+    }
+
+    private static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode, 8);
 
     private static void EnsureUnchanged(string path, byte[]? current, byte[]? readBefore)
     {
