@@ -76,4 +76,23 @@ public sealed class UpdateSafetyTests
         Assert.Equal(before, File.ReadAllBytes(notebook));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(notebook));
     }
+
+    [Fact]
+    public async Task Update_AfterAWriterWasKilledMidWrite_RemovesItsTempFileAndKeepsALiveWritersOne()
+    {
+        var notebook = ScratchNotebook.Create("Killed.ipynb", "Console.WriteLine(42);");
+        var folder = Path.GetDirectoryName(notebook)!;
+        using var exited = System.Diagnostics.Process.Start("true")!;
+        exited.WaitForExit();
+        var stale = Path.Combine(folder, $".Killed.ipynb.{exited.Id}.tmp");
+        var live = Path.Combine(folder, ".Killed.ipynb.1.tmp");   // pid 1 is always running
+        File.WriteAllText(stale, "half a notebook");
+        File.WriteAllText(live, "another writer's notebook");
+
+        var (exitCode, output) = await Runner.Run("update", notebook);
+
+        Assert.True(exitCode == 0, output);
+        Assert.False(File.Exists(stale), $"expected {stale} of a dead process to be removed");
+        Assert.True(File.Exists(live), $"expected {live} of a running process to be kept");
+    }
 }

@@ -1,11 +1,15 @@
 // The one way the engine and its front-ends write a file: a temporary file beside it, then a rename.
+using System.Diagnostics;
+using System.Globalization;
+
 namespace NbEngine.Files;
 
 /// <summary>
 /// Every file the tools write (notebooks, reports, kernelspecs, exported pages) goes through <see cref="Write"/>, so
 /// a killed run leaves the old file or the new one, never a truncated one. Like an editor's save it writes through a
 /// symlink to its target (the link stays a link), keeps the file's mode, owner and group, refuses a file without
-/// write permission, and never writes over a file that changed since the caller read it.
+/// write permission, and never writes over a file that changed since the caller read it. A temporary file left by a
+/// killed writer is deleted by the next write of the same file.
 /// </summary>
 public static class AtomicFile
 {
@@ -31,7 +35,8 @@ public static class AtomicFile
         {
             EnsureWritable(path, target);
         }
-        var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.tmp");
+        RemoveStaleTemps(target);
+        var temp = TempName(target, Environment.ProcessId);
         try
         {
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -49,6 +54,37 @@ public static class AtomicFile
         finally
         {
             File.Delete(temp);
+        }
+    }
+
+    /// <summary><c>.NAME.PID.tmp</c> beside the target: the writer's process id tells a live write from a killed one's leftover.</summary>
+    private static string TempName(string target, int processId) =>
+        Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{processId}.tmp");
+
+    /// <summary>Deletes the temporary files of writes to <paramref name="target"/> whose process is gone (killed mid-write).</summary>
+    private static void RemoveStaleTemps(string target)
+    {
+        var prefix = $".{Path.GetFileName(target)}.";
+        foreach (var temp in Directory.EnumerateFiles(Path.GetDirectoryName(target)!, prefix + "*.tmp"))
+        {
+            var id = Path.GetFileName(temp)[prefix.Length..^".tmp".Length];
+            if (int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && temp == TempName(target, pid) && !IsRunning(pid))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
