@@ -12,6 +12,10 @@ internal static class NotebookCommand
     public static async Task<int> RunAsync(NotebookMode mode, string[] args, TextWriter output)
     {
         var options = NotebookOptions.Parse(args);
+        if (options.Worker)
+        {
+            ParentPipe.ExitWhenClosed();
+        }
         var files = NotebookFinder.Find(options.Paths);
         ReportPaths.EnsureNoneIsAnInput(options, files);
         var reports = options.Jobs > 1 && files.Count > 1

@@ -4,8 +4,12 @@ using NbEngine.Verification;
 
 namespace NbRunner;
 
+/// <summary>
+/// <see cref="Report"/> (<c>--report FILE</c>, JSON) and <see cref="Worker"/> (<c>--worker</c>) are how the runner
+/// talks to its own worker processes; they are not in the usage text.
+/// </summary>
 internal sealed record NotebookOptions(
-    IReadOnlyList<string> Paths, string? JUnit, int Jobs, TimeSpan Timeout, Tolerance Tolerance, string? Report)
+    IReadOnlyList<string> Paths, string? JUnit, int Jobs, TimeSpan Timeout, Tolerance Tolerance, string? Report, bool Worker)
 {
     public const string DefaultPath = "notebooks";
 
@@ -13,6 +17,7 @@ internal sealed record NotebookOptions(
     {
         var paths = new List<string>();
         string? junit = null, report = null;
+        var worker = false;
         int jobs = 1;
         double timeout = 120, rtol = Tolerance.Default.Relative, atol = Tolerance.Default.Absolute;
         for (var i = 0; i < args.Count; i++)
@@ -22,6 +27,7 @@ internal sealed record NotebookOptions(
             {
                 case "--junit": junit = Value(); break;
                 case "--report": report = Value(); break;
+                case "--worker": worker = true; break;
                 case "-j" or "--jobs": jobs = (int)Number(args[i], Value(), 1, integer: true); break;
                 case "--timeout": timeout = Number(args[i], Value(), double.Epsilon); break;
                 case "--rtol": rtol = Number(args[i], Value(), 0); break;
@@ -31,7 +37,7 @@ internal sealed record NotebookOptions(
                 default: paths.Add(args[i]); break;
             }
         }
-        return new NotebookOptions(paths.Count > 0 ? paths : [DefaultPath], junit, jobs, TimeSpan.FromSeconds(timeout), new Tolerance(rtol, atol), report);
+        return new NotebookOptions(paths.Count > 0 ? paths : [DefaultPath], junit, jobs, TimeSpan.FromSeconds(timeout), new Tolerance(rtol, atol), report, worker);
     }
 
     private static double Number(string option, string text, double minimum, bool integer = false)

@@ -41,6 +41,7 @@ internal static class WorkerPool
         {
             var start = new ProcessStartInfo(DotnetHost(), WorkerArguments(mode, files, options, reportFile))
             {
+                RedirectStandardInput = true,   // never written: the worker exits when it closes (ParentPipe)
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
@@ -72,7 +73,7 @@ internal static class WorkerPool
         "--timeout", options.Timeout.TotalSeconds.ToString("R", CultureInfo.InvariantCulture),
         "--rtol", options.Tolerance.Relative.ToString("R", CultureInfo.InvariantCulture),
         "--atol", options.Tolerance.Absolute.ToString("R", CultureInfo.InvariantCulture),
-        "--report", reportFile,
+        "--report", reportFile, "--worker",
     ];
 
     private static string DotnetHost() =>
