@@ -46,15 +46,15 @@ public sealed class JUnitTests
     }
 
     [Fact]
-    public async Task Report_WhenItsPathIsOneOfTheNotebooksToRun_ExitsTwoAndLeavesTheNotebookUntouched()
+    public async Task JUnit_WhenItsPathIsOneOfTheNotebooksToRun_ExitsTwoAndLeavesTheNotebookUntouched()
     {
         var notebook = Runner.Copy("Tolerance Pass.ipynb");
         var before = File.ReadAllBytes(notebook);
 
-        var (exitCode, output) = await Runner.Run("run", notebook, "--report", notebook);
+        var (exitCode, output) = await Runner.Run("run", notebook, "--junit", notebook);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains($"nbrunner: --report expects a report file to write, got '{notebook}', which is one of the notebooks to run", output);
+        Assert.Contains($"nbrunner: --junit expects a report file to write, got '{notebook}', which is one of the notebooks to run", output);
         Assert.Equal(before, File.ReadAllBytes(notebook));
     }
 

@@ -30,4 +30,46 @@ public sealed class ProcessDeathTests
         Assert.True(workersGone, $"expected the workers to end with their parent, still running: {string.Join(", ", leftover)}");
         Assert.Equal(before, notebooks.Select(File.ReadAllBytes));
     }
+
+    [Theory]
+    [InlineData("Environment.Exit(0);", "exited with code 0")]
+    [InlineData("Environment.Exit(3);", "exited with code 3")]
+    [InlineData("Environment.FailFast(\"hostile cell\");", "aborted by signal 6 (SIGABRT, as Environment.FailFast and a stack overflow do); it printed:\n      Process terminated.\n      hostile cell")]
+    [InlineData("int Down(int n) => Down(n + 1) + 1; Down(0);", "aborted by signal 6 (SIGABRT, as Environment.FailFast and a stack overflow do); it printed:\n      Stack overflow.")]
+    [InlineData("System.Diagnostics.Process.GetCurrentProcess().Kill();", "killed by signal 9 (SIGKILL, as the out-of-memory killer does)")]
+    public void Run_WhenACellEndsItsProcess_FailsThatNotebookNamingCellAndDeathAndRunsTheRest(string cell, string death)
+    {
+        var folder = Directory.CreateTempSubdirectory("nbrunner-death-").FullName;
+        ScratchNotebook.CreateIn(folder, "A Dies.ipynb", "var before = 1;", cell, "Console.WriteLine(\"never\");");
+        ScratchNotebook.CreateIn(folder, "B Passes.ipynb", "Console.WriteLine(42);");
+        var junit = Path.Combine(folder, "report.xml");
+
+        var run = RunnerProcess.Run(TimeSpan.FromMinutes(3), "run", folder, "--junit", junit);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("FAIL  A Dies.ipynb", run.Output);
+        Assert.Contains($"      A Dies.ipynb: cell 2 ({cell}) ended the process running the notebook, so the cells after it did not run: the process {death}", run.Output);
+        Assert.Contains("PASS  B Passes.ipynb", run.Output);
+        Assert.EndsWith("notebooks: 1 passed, 1 failed\n", run.Output);
+        var failure = System.Xml.Linq.XDocument.Load(junit).Descendants("failure").Single();
+        Assert.StartsWith($"cell 2 ({cell}) ended the process running the notebook", (string)failure.Attribute("message")!);
+    }
+
+    [Fact]
+    public void Run_WhenACellInTheMiddleDies_StillRunsTheNotebooksQueuedBehindItAndKeepsTheReportsBeforeIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("nbrunner-queue-").FullName;
+        ScratchNotebook.CreateIn(folder, "A Passes.ipynb", "Console.WriteLine(1);");
+        ScratchNotebook.CreateIn(folder, "B Dies.ipynb", "Environment.Exit(3);");
+        ScratchNotebook.CreateIn(folder, "C Passes.ipynb", "Console.WriteLine(3);");
+
+        var run = RunnerProcess.Run(TimeSpan.FromMinutes(3), "run", folder);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("PASS  A Passes.ipynb", run.Output);
+        Assert.Contains("FAIL  B Dies.ipynb", run.Output);
+        Assert.Contains("B Dies.ipynb: cell 1 (Environment.Exit(3);) ended the process", run.Output);
+        Assert.Contains("PASS  C Passes.ipynb", run.Output);
+        Assert.EndsWith("notebooks: 2 passed, 1 failed\n", run.Output);
+    }
 }

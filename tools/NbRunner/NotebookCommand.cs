@@ -1,7 +1,6 @@
-// verify / update / run: finds the notebooks, runs them (here or in worker processes), prints and reports.
+// verify / update / run: finds the notebooks, runs them in worker processes, prints and reports.
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using NbEngine.Files;
 
 namespace NbRunner;
 
@@ -12,23 +11,15 @@ internal static class NotebookCommand
     public static async Task<int> RunAsync(NotebookMode mode, string[] args, TextWriter output)
     {
         var options = NotebookOptions.Parse(args);
-        if (options.Worker)
+        var files = NotebookFinder.Find(options.Paths);
+        if (options.WorkerLog is { } log)
         {
             ParentPipe.ExitWhenClosed();
+            return await AsWorkerAsync(mode, files, options, log, output);
         }
-        var files = NotebookFinder.Find(options.Paths);
         ReportPaths.EnsureNoneIsAnInput(options, files);
-        var reports = options.Jobs > 1 && files.Count > 1
-            ? await WorkerPool.RunAsync(mode, files, options, output)
-            : await InThisProcessAsync(mode, files, options, output);
-        if (options.Report is { } reportFile)
-        {
-            AtomicFile.Write(reportFile, JsonSerializer.SerializeToUtf8Bytes(reports, ReportJson));
-        }
-        else
-        {
-            await output.WriteLineAsync(ReportPrinter.Tally(reports));
-        }
+        var reports = await WorkerPool.RunAsync(mode, files, options, output);
+        await output.WriteLineAsync(ReportPrinter.Tally(reports));
         if (options.JUnit is { } junit)
         {
             JUnitWriter.Write(junit, mode, reports);
@@ -38,17 +29,18 @@ internal static class NotebookCommand
             : ExitCodes.Failed;
     }
 
-    private static async Task<IReadOnlyList<NotebookReport>> InThisProcessAsync(
-        NotebookMode mode, IReadOnlyList<string> files, NotebookOptions options, TextWriter output)
+    /// <summary>A worker's part: its notebooks one by one in this process, each step logged for the parent before it is taken.</summary>
+    private static async Task<int> AsWorkerAsync(NotebookMode mode, IReadOnlyList<string> files, NotebookOptions options, string logFile, TextWriter output)
     {
-        var reports = new List<NotebookReport>();
+        using var log = new WorkerLog(logFile);
         foreach (var file in files)
         {
-            var report = await NotebookJob.RunAsync(file, mode, options);
+            log.Add(new WorkerEvent(file));
+            var report = await NotebookJob.RunAsync(file, mode, options, cell => log.Add(new WorkerEvent(file, cell.Number, cell.FirstLine)));
+            log.Add(new WorkerEvent(file, Report: report));
             await output.WriteLineAsync(ReportPrinter.Progress(report));
             await output.FlushAsync();
-            reports.Add(report);
         }
-        return reports;
+        return ExitCodes.Passed;
     }
 }

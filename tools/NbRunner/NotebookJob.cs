@@ -8,7 +8,7 @@ namespace NbRunner;
 
 internal static class NotebookJob
 {
-    public static async Task<NotebookReport> RunAsync(string path, NotebookMode mode, NotebookOptions options)
+    public static async Task<NotebookReport> RunAsync(string path, NotebookMode mode, NotebookOptions options, Action<NotebookCell> cellStarting)
     {
         Notebook notebook;
         try
@@ -19,7 +19,7 @@ internal static class NotebookJob
         {
             return new NotebookReport(path, Path.GetFileName(path), 0, [], e.Message);
         }
-        var run = await NotebookRunner.RunAsync(notebook, new RunOptions { CellTimeout = options.Timeout });
+        var run = await NotebookRunner.RunAsync(notebook, new RunOptions { CellTimeout = options.Timeout }, cellStarting: cellStarting);
         var sanitizers = Sanitizers.For(notebook.Directory);
         var cells = run.Cells.Where(c => c.Cell.IsCode)
             .Select(c => CellVerdict.Judge(c, mode == NotebookMode.Verify, options.Tolerance, sanitizers))

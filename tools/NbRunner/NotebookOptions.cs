@@ -5,19 +5,18 @@ using NbEngine.Verification;
 namespace NbRunner;
 
 /// <summary>
-/// <see cref="Report"/> (<c>--report FILE</c>, JSON) and <see cref="Worker"/> (<c>--worker</c>) are how the runner
-/// talks to its own worker processes; they are not in the usage text.
+/// <see cref="WorkerLog"/> (<c>--worker FILE</c>) makes this process a worker of another runner, which reads the
+/// log it writes there (<see cref="NbRunner.WorkerLog"/>); it is not in the usage text.
 /// </summary>
 internal sealed record NotebookOptions(
-    IReadOnlyList<string> Paths, string? JUnit, int Jobs, TimeSpan Timeout, Tolerance Tolerance, string? Report, bool Worker)
+    IReadOnlyList<string> Paths, string? JUnit, int Jobs, TimeSpan Timeout, Tolerance Tolerance, string? WorkerLog)
 {
     public const string DefaultPath = "notebooks";
 
     public static NotebookOptions Parse(IReadOnlyList<string> args)
     {
         var paths = new List<string>();
-        string? junit = null, report = null;
-        var worker = false;
+        string? junit = null, workerLog = null;
         int jobs = 1;
         double timeout = 120, rtol = Tolerance.Default.Relative, atol = Tolerance.Default.Absolute;
         for (var i = 0; i < args.Count; i++)
@@ -26,8 +25,7 @@ internal sealed record NotebookOptions(
             switch (args[i])
             {
                 case "--junit": junit = Value(); break;
-                case "--report": report = Value(); break;
-                case "--worker": worker = true; break;
+                case "--worker": workerLog = Value(); break;
                 case "-j" or "--jobs": jobs = (int)Number(args[i], Value(), 1, integer: true); break;
                 case "--timeout": timeout = Number(args[i], Value(), double.Epsilon); break;
                 case "--rtol": rtol = Number(args[i], Value(), 0); break;
@@ -37,7 +35,7 @@ internal sealed record NotebookOptions(
                 default: paths.Add(args[i]); break;
             }
         }
-        return new NotebookOptions(paths.Count > 0 ? paths : [DefaultPath], junit, jobs, TimeSpan.FromSeconds(timeout), new Tolerance(rtol, atol), report, worker);
+        return new NotebookOptions(paths.Count > 0 ? paths : [DefaultPath], junit, jobs, TimeSpan.FromSeconds(timeout), new Tolerance(rtol, atol), workerLog);
     }
 
     private static double Number(string option, string text, double minimum, bool integer = false)

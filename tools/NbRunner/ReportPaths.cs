@@ -1,4 +1,4 @@
-// Refuses a report path (--junit, --report) that would overwrite a notebook, before anything runs.
+// Refuses a report path (--junit) that would overwrite a notebook, before anything runs.
 namespace NbRunner;
 
 internal static class ReportPaths
@@ -10,20 +10,17 @@ internal static class ReportPaths
     public static void EnsureNoneIsAnInput(NotebookOptions options, IReadOnlyList<string> inputs)
     {
         var inputPaths = inputs.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
-        foreach (var (option, path) in (ReadOnlySpan<(string, string?)>)[("--junit", options.JUnit), ("--report", options.Report)])
+        if (options.JUnit is not { } path)
         {
-            if (path is null)
-            {
-                continue;
-            }
-            if (inputPaths.Contains(Path.GetFullPath(path)))
-            {
-                throw new UsageException($"{option} expects a report file to write, got '{path}', which is one of the notebooks to run");
-            }
-            if (path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new UsageException($"{option} expects a report file to write, got '{path}', which names a notebook (.ipynb)");
-            }
+            return;
+        }
+        if (inputPaths.Contains(Path.GetFullPath(path)))
+        {
+            throw new UsageException($"--junit expects a report file to write, got '{path}', which is one of the notebooks to run");
+        }
+        if (path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"--junit expects a report file to write, got '{path}', which names a notebook (.ipynb)");
         }
     }
 }

@@ -5,6 +5,8 @@ namespace NbRunner;
 
 internal static class ReportPrinter
 {
+    private const string Indent = "      ";
+
     public static string Progress(NotebookReport report)
     {
         if (report.Unreadable is { } reason)
@@ -15,7 +17,7 @@ internal static class ReportPrinter
         var status = report.Passed ? "PASS " : "FAIL ";
         var line = string.Create(CultureInfo.InvariantCulture,
             $"{status} {report.Name} ({report.Seconds:0.00} s, {ran} cells{(report.Failures > 0 ? $", {report.Failures} failed" : "")})");
-        return string.Join('\n', report.Problems.Prepend(line).Select((l, i) => i == 0 ? l : "      " + l));
+        return string.Join('\n', report.Problems.Prepend(line).Select((l, i) => i == 0 ? l : Indent + l.Replace("\n", "\n" + Indent)));
     }
 
     /// <summary>The plain closing line CI logs are read for: "notebooks: N passed, N failed".</summary>

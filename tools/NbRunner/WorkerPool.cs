@@ -1,22 +1,27 @@
-// Runs notebooks in parallel in worker processes, each with its own current directory, console and load contexts.
+// Runs the notebooks in worker processes, so a cell that ends, hangs or floods its process fails only its own notebook.
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 
 namespace NbRunner;
 
 /// <summary>
-/// The current directory is process-wide and each notebook runs in its own folder, so <c>-j N</c> starts N
-/// copies of this program, each running its share of the notebooks one by one (balanced by file size) and
-/// handing back a JSON report; their progress lines are passed through as they come.
+/// Notebooks never run in the runner's own process: the current directory, console and loaded assemblies are
+/// process-wide, and a cell may end its process (Environment.Exit, FailFast, a stack overflow, the out-of-memory
+/// killer) or leave foreground threads behind. <c>-j N</c> starts N workers (at least one), each running its share
+/// one by one (balanced by file size), passing its progress lines through and logging its steps
+/// (<see cref="WorkerLog"/>). When a worker dies, the notebook it was in fails, naming the cell and how the process
+/// ended; the notebooks it had finished keep their reports, and a new worker runs the ones it had not started.
 /// </summary>
 internal static class WorkerPool
 {
+    /// <summary>How long a dead worker's output may still take to arrive (a cell's child process may hold the pipe open for ever).</summary>
+    private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(2);
+
     public static async Task<IReadOnlyList<NotebookReport>> RunAsync(
         NotebookMode mode, IReadOnlyList<string> files, NotebookOptions options, TextWriter output)
     {
         var shares = Partition(files, Math.Min(options.Jobs, files.Count));
-        var results = await Task.WhenAll(shares.Select(share => RunWorkerAsync(mode, share, options, output)));
+        var results = await Task.WhenAll(shares.Select(share => RunShareAsync(mode, share, options, output)));
         var byPath = results.SelectMany(r => r).ToDictionary(r => r.Path);
         return files.Select(f => byPath[f]).ToList();
     }
@@ -33,13 +38,41 @@ internal static class WorkerPool
         return shares.Select(s => s.Files).Where(f => f.Count > 0).ToList();
     }
 
-    private static async Task<IReadOnlyList<NotebookReport>> RunWorkerAsync(
+    /// <summary>Runs a share to its end, starting a new worker after each one that dies.</summary>
+    private static async Task<IReadOnlyList<NotebookReport>> RunShareAsync(
+        NotebookMode mode, List<string> share, NotebookOptions options, TextWriter output)
+    {
+        var reports = new List<NotebookReport>();
+        var remaining = share;
+        while (remaining.Count > 0)
+        {
+            var (finished, died) = await RunWorkerAsync(mode, remaining, options, output);
+            reports.AddRange(finished);
+            if (died is not null)
+            {
+                reports.Add(died);
+                Print(output, ReportPrinter.Progress(died));
+            }
+            var done = reports.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
+            remaining = remaining.Where(f => !done.Contains(f)).ToList();
+            if (finished.Count == 0 && died is null && remaining.Count > 0)
+            {
+                // The worker ended before starting anything: it will not do better a second time.
+                reports.AddRange(remaining.Select(f => Failed(f, "the worker process ended before running it")));
+                break;
+            }
+        }
+        return reports;
+    }
+
+    /// <summary>One worker on <paramref name="files"/>: the reports of the notebooks it finished, and the one it died in, if any.</summary>
+    private static async Task<(IReadOnlyList<NotebookReport> Finished, NotebookReport? Died)> RunWorkerAsync(
         NotebookMode mode, List<string> files, NotebookOptions options, TextWriter output)
     {
-        var reportFile = Path.GetTempFileName();
+        var logFile = Path.GetTempFileName();
         try
         {
-            var start = new ProcessStartInfo(DotnetHost(), WorkerArguments(mode, files, options, reportFile))
+            var start = new ProcessStartInfo(DotnetHost(), WorkerArguments(mode, files, options, logFile))
             {
                 RedirectStandardInput = true,   // never written: the worker exits when it closes (ParentPipe)
                 RedirectStandardOutput = true,
@@ -47,41 +80,56 @@ internal static class WorkerPool
             };
             using var worker = Process.Start(start)!;
             var errors = worker.StandardError.ReadToEndAsync();
-            while (await worker.StandardOutput.ReadLineAsync() is { } line)
-            {
-                lock (output)
-                {
-                    output.WriteLine(line);
-                }
-            }
+            var progress = PassThroughAsync(worker.StandardOutput, output);
             await worker.WaitForExitAsync();
-            var stderr = await errors;
-            var json = await File.ReadAllTextAsync(reportFile);
-            return json.Length > 0
-                ? JsonSerializer.Deserialize<List<NotebookReport>>(json, NotebookCommand.ReportJson)!
-                : files.Select(f => Crashed(f, worker.ExitCode, stderr)).ToList();
+            await Task.WhenAny(Task.WhenAll(progress, errors), Task.Delay(OutputGrace));
+            var steps = WorkerLog.Read(logFile);
+            var finished = steps.Where(s => s.Report is not null).Select(s => s.Report!).ToList();
+            var last = steps.LastOrDefault();
+            var died = last is { Report: null }
+                ? Failed(last.Notebook, DiedIn(last) + ProcessDeath.Describe(worker.ExitCode, errors.IsCompleted ? errors.Result : ""))
+                : null;
+            return (finished, died);
         }
         finally
         {
-            File.Delete(reportFile);
+            File.Delete(logFile);
         }
     }
 
-    private static IEnumerable<string> WorkerArguments(NotebookMode mode, List<string> files, NotebookOptions options, string reportFile) =>
+    private static async Task PassThroughAsync(StreamReader progress, TextWriter output)
+    {
+        while (await progress.ReadLineAsync() is { } line)
+        {
+            Print(output, line);
+        }
+    }
+
+    private static void Print(TextWriter output, string line)
+    {
+        lock (output)
+        {
+            output.WriteLine(line);
+            output.Flush();
+        }
+    }
+
+    private static string DiedIn(WorkerEvent last) => last.Cell is { } cell
+        ? $"cell {cell} ({last.FirstLine}) ended the process running the notebook, so the cells after it did not run: the process "
+        : "the process running the notebook ended before its first cell: it ";
+
+    private static NotebookReport Failed(string file, string failure) => new(file, Path.GetFileName(file), 0, [], null, failure);
+
+    private static IEnumerable<string> WorkerArguments(NotebookMode mode, List<string> files, NotebookOptions options, string logFile) =>
     [
         "exec", typeof(WorkerPool).Assembly.Location, mode.ToString().ToLowerInvariant(), .. files,
         "--timeout", options.Timeout.TotalSeconds.ToString("R", CultureInfo.InvariantCulture),
         "--rtol", options.Tolerance.Relative.ToString("R", CultureInfo.InvariantCulture),
         "--atol", options.Tolerance.Absolute.ToString("R", CultureInfo.InvariantCulture),
-        "--report", reportFile, "--worker",
+        "--worker", logFile,
     ];
 
     private static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
         : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
-
-    private static NotebookReport Crashed(string file, int exitCode, string stderr) =>
-        new(file, Path.GetFileName(file), 0,
-            [new CellReport(0, "", NbEngine.Verification.CellOutcome.Failed, $"the worker process exited with code {exitCode}: {stderr.Trim()}", null, 0, null)],
-            null);
 }

@@ -9,14 +9,16 @@ namespace NbEngine.Running;
 /// Runs a notebook as VS Code would: code cells in order in one session; markdown cells and cells tagged
 /// <c>skip-execution</c> are not run. The process's current directory is the notebook's folder for the
 /// duration of the run; it is process-wide, so a process runs one notebook at a time (the CLI runs notebooks
-/// in parallel in separate worker processes).
+/// in parallel in separate worker processes). <c>cellStarting</c> is told of each cell before it runs, so a front-end can
+/// say which cell was running if the process dies in it.
 /// </summary>
 public static class NotebookRunner
 {
     private static readonly SemaphoreSlim OneNotebookPerProcess = new(1, 1);
 
     public static async Task<NotebookRun> RunAsync(
-        Notebook notebook, RunOptions options, Action<CellRun>? cellFinished = null, CancellationToken cancellationToken = default)
+        Notebook notebook, RunOptions options, Action<CellRun>? cellFinished = null, CancellationToken cancellationToken = default,
+        Action<NotebookCell>? cellStarting = null)
     {
         await OneNotebookPerProcess.WaitAsync(cancellationToken);
         var previousDirectory = Environment.CurrentDirectory;
@@ -33,6 +35,10 @@ public static class NotebookRunner
             var runs = new List<CellRun>();
             foreach (var cell in notebook.Cells)
             {
+                if (ShouldRun(cell))
+                {
+                    cellStarting?.Invoke(cell);
+                }
                 var run = ShouldRun(cell)
                     ? new CellRun(cell, await session.ExecuteAsync(cell.Source, cell.Language, cancellationToken: cancellationToken))
                     : new CellRun(cell, null);
