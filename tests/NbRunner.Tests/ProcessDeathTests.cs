@@ -72,4 +72,20 @@ public sealed class ProcessDeathTests
         Assert.Contains("PASS  C Passes.ipynb", run.Output);
         Assert.EndsWith("notebooks: 2 passed, 1 failed\n", run.Output);
     }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("2")]
+    public void Run_WhenACellLeavesAForegroundThreadRunning_ExitsWhenTheNotebooksAreDone(string jobs)
+    {
+        var folder = Directory.CreateTempSubdirectory("nbrunner-thread-").FullName;
+        ScratchNotebook.CreateIn(folder, "A Thread.ipynb", "new System.Threading.Thread(() => System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite)).Start();");
+        ScratchNotebook.CreateIn(folder, "B Passes.ipynb", "Console.WriteLine(42);");
+
+        // ChildProcess kills the runner and fails the test if it is still running after the limit.
+        var run = RunnerProcess.Run(TimeSpan.FromSeconds(90), "run", folder, "-j", jobs);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.EndsWith("notebooks: 2 passed, 0 failed\n", run.Output);
+    }
 }
