@@ -71,7 +71,13 @@ public sealed class RunTests
     [Theory]
     [InlineData("--frobnicate", "unknown option --frobnicate")]
     [InlineData("--timeout", "--timeout expects a value, got nothing")]
-    [InlineData("-j 0", "-j expects an integer >= 1, got '0'")]
+    [InlineData("-j 0", "-j expects an integer from 1 to 1024, got '0'")]
+    [InlineData("-j 1e12", "-j expects an integer from 1 to 1024, got '1e12'")]
+    [InlineData("-j 1.5", "-j expects an integer from 1 to 1024, got '1.5'")]
+    [InlineData("--timeout NaN", "--timeout expects a positive number of seconds up to 2147483, got 'NaN'")]
+    [InlineData("--timeout 1e12", "--timeout expects a positive number of seconds up to 2147483, got '1e12'")]
+    [InlineData("--timeout Infinity", "--timeout expects a positive number of seconds up to 2147483, got 'Infinity'")]
+    [InlineData("--rtol NaN", "--rtol expects a finite number >= 0, got 'NaN'")]
     [InlineData("no/such/folder", "expected a notebook file or folder, got 'no/such/folder', which does not exist")]
     public async Task Run_WhenUsageIsBad_ExitsTwoAndSaysWhatWasExpected(string arguments, string message)
     {
@@ -79,5 +85,32 @@ public sealed class RunTests
 
         Assert.Equal(2, exitCode);
         Assert.Contains($"nbrunner: {message}", output);
+    }
+
+    [Fact]
+    public async Task Run_WhenTheJUnitFolderCannotBeCreated_ExitsOneSayingWhyAndStillReportsTheNotebooks()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("nbrunner-junit-").FullName, "a file");
+        File.WriteAllText(file, "not a folder");
+        var junit = Path.Combine(file, "report.xml");
+
+        var (exitCode, output) = await Runner.Run("run", Runner.Fixture("Tolerance Pass.ipynb"), "--junit", junit);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("PASS  Tolerance Pass.ipynb", output);
+        Assert.Contains($"nbrunner: could not write the JUnit report to {junit}: ", output);
+        Assert.Equal("not a folder", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public async Task Export_WhenTheOutputFolderCannotBeCreated_ExitsOneSayingWhy()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("nbrunner-export-").FullName, "a file");
+        File.WriteAllText(file, "not a folder");
+
+        var (exitCode, output) = await Runner.Run("export", "cs", Runner.Fixture("Tolerance Pass.ipynb"), "--out", Path.Combine(file, "apps"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"nbrunner export: could not write to {Path.Combine(file, "apps")}: ", output);
     }
 }

@@ -40,6 +40,11 @@ internal static class ExportCommand
             await output.WriteLineAsync($"nbrunner export: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await output.WriteLineAsync($"nbrunner export: could not write to {folder}: {e.Message}");
+            return ExitCodes.Failed;
+        }
     }
 
     private static (IReadOnlyList<string> Paths, string Folder) Parse(string[] args, string defaultFolder)

@@ -20,13 +20,25 @@ internal static class NotebookCommand
         ReportPaths.EnsureNoneIsAnInput(options, files);
         var reports = await WorkerPool.RunAsync(mode, files, options, output);
         await output.WriteLineAsync(ReportPrinter.Tally(reports));
-        if (options.JUnit is { } junit)
-        {
-            JUnitWriter.Write(junit, mode, reports);
-        }
+        var reportWritten = options.JUnit is not { } junit || await TryWriteJUnitAsync(junit, mode, reports, output);
         return reports.Any(r => r.Unreadable is not null) ? ExitCodes.Usage
-            : reports.All(r => r.Passed) ? ExitCodes.Passed
+            : reports.All(r => r.Passed) && reportWritten ? ExitCodes.Passed
             : ExitCodes.Failed;
+    }
+
+    /// <summary>A report that cannot be written fails the run (exit 1) with the reason; the notebooks' results stand.</summary>
+    private static async Task<bool> TryWriteJUnitAsync(string path, NotebookMode mode, IReadOnlyList<NotebookReport> reports, TextWriter output)
+    {
+        try
+        {
+            JUnitWriter.Write(path, mode, reports);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await output.WriteLineAsync($"nbrunner: could not write the JUnit report to {path}: {e.Message}");
+            return false;
+        }
     }
 
     /// <summary>A worker's part: its notebooks one by one in this process, each step logged for the parent before it is taken.</summary>

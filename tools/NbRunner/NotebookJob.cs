@@ -30,7 +30,7 @@ internal static class NotebookJob
         return new NotebookReport(path, notebook.Name, run.Elapsed.TotalSeconds, cells, null, failure);
     }
 
-    /// <summary>Writes the new outputs back, unless the file changed meanwhile or cannot be written: then says why.</summary>
+    /// <summary>Writes the new outputs back, unless the file changed meanwhile or cannot be written (read-only, a folder that takes no new file, a full disk): then says why.</summary>
     private static string? WriteOutputs(Notebook notebook, NotebookRun run)
     {
         try
@@ -38,7 +38,7 @@ internal static class NotebookJob
             AtomicFile.Write(notebook.Path, NotebookWriter.WithOutputs(notebook, run.Updates()), readBefore: notebook.Bytes);
             return null;
         }
-        catch (Exception e) when (e is FileChangedException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return $"not written: {e.Message}";
         }

@@ -26,10 +26,10 @@ internal sealed record NotebookOptions(
             {
                 case "--junit": junit = Value(); break;
                 case "--worker": workerLog = Value(); break;
-                case "-j" or "--jobs": jobs = (int)Number(args[i], Value(), 1, integer: true); break;
-                case "--timeout": timeout = Number(args[i], Value(), double.Epsilon); break;
-                case "--rtol": rtol = Number(args[i], Value(), 0); break;
-                case "--atol": atol = Number(args[i], Value(), 0); break;
+                case "-j" or "--jobs": jobs = Integer(args[i], Value(), 1, MaxJobs); break;
+                case "--timeout": timeout = Number(args[i], Value(), double.Epsilon, MaxTimeoutSeconds, $"a positive number of seconds up to {MaxTimeoutSeconds}"); break;
+                case "--rtol": rtol = Number(args[i], Value(), 0, double.MaxValue, "a finite number >= 0"); break;
+                case "--atol": atol = Number(args[i], Value(), 0, double.MaxValue, "a finite number >= 0"); break;
                 case var option when option.StartsWith('-') && option.Length > 1:
                     throw new UsageException($"unknown option {option}");
                 default: paths.Add(args[i]); break;
@@ -38,14 +38,22 @@ internal sealed record NotebookOptions(
         return new NotebookOptions(paths.Count > 0 ? paths : [DefaultPath], junit, jobs, TimeSpan.FromSeconds(timeout), new Tolerance(rtol, atol), workerLog);
     }
 
-    private static double Number(string option, string text, double minimum, bool integer = false)
+    /// <summary>A cell's time limit goes to CancellationTokenSource.CancelAfter, which takes at most int.MaxValue milliseconds.</summary>
+    private const double MaxTimeoutSeconds = int.MaxValue / 1000;
+
+    private const int MaxJobs = 1024;
+
+    private static double Number(string option, string text, double minimum, double maximum, string expected)
     {
         var ok = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
-        if (!ok || value < minimum || (integer && value != Math.Floor(value)))
-        {
-            var expected = integer ? $"an integer >= {minimum}" : minimum > 0 ? "a positive number" : "a number >= 0";
-            throw new UsageException($"{option} expects {expected}, got '{text}'");
-        }
-        return value;
+        return ok && double.IsFinite(value) && value >= minimum && value <= maximum
+            ? value
+            : throw new UsageException($"{option} expects {expected}, got '{text}'");
+    }
+
+    private static int Integer(string option, string text, int minimum, int maximum)
+    {
+        var value = Number(option, text, minimum, maximum, $"an integer from {minimum} to {maximum}");
+        return value == Math.Floor(value) ? (int)value : throw new UsageException($"{option} expects an integer from {minimum} to {maximum}, got '{text}'");
     }
 }

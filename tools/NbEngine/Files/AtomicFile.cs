@@ -39,7 +39,7 @@ public static class AtomicFile
         var temp = TempName(target, Environment.ProcessId);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            using (var stream = CreateTemp(path, temp))
             {
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
@@ -122,6 +122,19 @@ public static class AtomicFile
         if (FileOwner.Of(target) is { } owner && FileOwner.Of(temp) != owner)
         {
             FileOwner.TrySet(temp, owner);
+        }
+    }
+
+    private static FileStream CreateTemp(string path, string temp)
+    {
+        try
+        {
+            return new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new UnauthorizedAccessException(
+                $"Permission denied: cannot create a file in {Path.GetDirectoryName(temp)}, which writing {path} atomically needs");
         }
     }
 
