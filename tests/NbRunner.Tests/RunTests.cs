@@ -113,4 +113,24 @@ public sealed class RunTests
         Assert.Equal(1, exitCode);
         Assert.Contains($"nbrunner export: could not write to {Path.Combine(file, "apps")}: ", output);
     }
+
+    [Fact]
+    public async Task Run_WhenAFolderHoldsSymlinkLoops_RunsEachNotebookOnceAndEnds()
+    {
+        var folder = Directory.CreateTempSubdirectory("nbrunner-loop-").FullName;
+        ScratchNotebook.CreateIn(folder, "Once.ipynb", "Console.WriteLine(1);");
+        Directory.CreateSymbolicLink(Path.Combine(folder, "self"), ".");
+        Directory.CreateDirectory(Path.Combine(folder, "sub"));
+        Directory.CreateSymbolicLink(Path.Combine(folder, "sub", "up"), "..");
+        File.CreateSymbolicLink(Path.Combine(folder, "Alias.ipynb"), "Once.ipynb");
+
+        var run = Task.Run(() => Runner.Run("run", folder));
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromMinutes(2))) == run;
+
+        Assert.True(finished, "expected the run to end; the walk did not");
+        var (exitCode, output) = await run;
+        Assert.Equal(0, exitCode);
+        Assert.Single(output.Split('\n'), l => l.StartsWith("PASS", StringComparison.Ordinal));
+        Assert.EndsWith("notebooks: 1 passed, 0 failed\n", output);
+    }
 }

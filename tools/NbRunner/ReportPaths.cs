@@ -9,12 +9,12 @@ internal static class ReportPaths
     /// </summary>
     public static void EnsureNoneIsAnInput(NotebookOptions options, IReadOnlyList<string> inputs)
     {
-        var inputPaths = inputs.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        var inputPaths = inputs.Select(RealPath.Of).ToHashSet(StringComparer.Ordinal);
         if (options.JUnit is not { } path)
         {
             return;
         }
-        if (inputPaths.Contains(Path.GetFullPath(path)))
+        if (inputPaths.Contains(RealPath.Of(path)))
         {
             throw new UsageException($"--junit expects a report file to write, got '{path}', which is one of the notebooks to run");
         }
