@@ -63,7 +63,7 @@ public sealed class NotebookSession : IDisposable
                 CellLanguage.Markdown => CellStatus.Ok,
                 _ => Fail(outputs, $"unsupported kernel: {language}"),
             };
-            return new CellResult(status, outputs.Snapshot(), count, clock.Elapsed);
+            return new CellResult(status, outputs.Finish(), count, clock.Elapsed);
         }
         finally
         {

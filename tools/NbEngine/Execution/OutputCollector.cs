@@ -1,34 +1,62 @@
-// Gathers a cell's outputs as nbformat stores them (consecutive stream writes merged) and forwards each as it happens.
+// Gathers a cell's outputs as nbformat stores them (consecutive stream writes merged, capped) and forwards each as it happens.
 using NbEngine.Notebooks;
 
 namespace NbEngine.Execution;
 
+/// <summary>
+/// Consecutive writes to one stream become one output, built in linear time and capped (<see cref="CappedStream"/>);
+/// the live callback sees what is stored: the head of a stream run as it is written, the elision marker and the tail
+/// when the run ends (another output comes, or the cell finishes).
+/// </summary>
 internal sealed class OutputCollector(Action<CellOutput>? live)
 {
-    private readonly List<CellOutput> _outputs = [];
+    private readonly List<object> _outputs = [];   // CellOutput, or CappedStream for a stream run
     private readonly object _gate = new();
+    private CappedStream? _open;
 
     public void Add(CellOutput output)
     {
         lock (_gate)
         {
-            if (output is StreamOutput stream && _outputs.Count > 0 && _outputs[^1] is StreamOutput last && last.Name == stream.Name)
+            if (output is StreamOutput stream)
             {
-                _outputs[^1] = last with { Text = last.Text + stream.Text };
+                if (_open?.Name != stream.Name)
+                {
+                    EndStreamRun();
+                    _open = new CappedStream(stream.Name);
+                    _outputs.Add(_open);
+                }
+                var shown = _open.Append(stream.Text);
+                if (shown.Length > 0)
+                {
+                    live?.Invoke(shown.Length == stream.Text.Length ? stream : new StreamOutput(stream.Name, shown));
+                }
             }
             else
             {
+                EndStreamRun();
                 _outputs.Add(output);
+                live?.Invoke(output);
             }
-            live?.Invoke(output);
         }
     }
 
-    public IReadOnlyList<CellOutput> Snapshot()
+    /// <summary>The outputs so far, the open stream run ended (what a task the cell left running writes later starts a new one).</summary>
+    public IReadOnlyList<CellOutput> Finish()
     {
         lock (_gate)
         {
-            return [.. _outputs];
+            EndStreamRun();
+            return [.. _outputs.Select(o => o is CappedStream s ? new StreamOutput(s.Name, s.Text) : (CellOutput)o)];
         }
+    }
+
+    private void EndStreamRun()
+    {
+        if (_open is { } open && open.Finish() is { Length: > 0 } heldBack)
+        {
+            live?.Invoke(new StreamOutput(open.Name, heldBack));
+        }
+        _open = null;
     }
 }

@@ -8,7 +8,8 @@ namespace NbKernel.Handlers;
 /// A cell may write one character at a time; sending each as a message would flood clients and split the
 /// stored output. Stream text is held until another kind of output or another stream comes, the cell ends, or
 /// <see cref="Interval"/> passes (so a long cell still shows progress), as ipykernel does. Once disposed (the cell
-/// has ended), what a task the cell left running still writes is published at once.
+/// has ended), what a task the cell left running still writes is published at once. The engine caps what a stream run
+/// holds (NbEngine's CappedStream), so no message outgrows what the JSON writer takes.
 /// </summary>
 internal sealed class OutputPublisher : IDisposable
 {
@@ -24,7 +25,7 @@ internal sealed class OutputPublisher : IDisposable
     public OutputPublisher(Action<CellOutput> publish)
     {
         _publish = publish;
-        _timer = new Timer(_ => Flush());
+        _timer = new Timer(_ => FlushOnTimer());
     }
 
     public void Add(CellOutput output)
@@ -65,6 +66,19 @@ internal sealed class OutputPublisher : IDisposable
         lock (_gate)
         {
             FlushLocked();
+        }
+    }
+
+    /// <summary>The timer's thread has no caller to report to: a failure to publish is logged, never fatal to the kernel.</summary>
+    private void FlushOnTimer()
+    {
+        try
+        {
+            Flush();
+        }
+        catch (Exception e)
+        {
+            KernelLog.Write($"could not publish a cell's output: {e.Message}");
         }
     }
 
