@@ -1,4 +1,5 @@
 // torch.* entry points: seeding the global generator and creating tensors from it.
+using System.Globalization;
 using Recurrent.Autograd;
 using Recurrent.Random;
 
@@ -41,13 +42,19 @@ public static partial class Torch
         {
             throw new ArgumentOutOfRangeException(nameof(step), step, $"step must be finite and nonzero, got {step}");
         }
+        if (!float.IsFinite(start) || !float.IsFinite(end))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"unsupported range: {start} -> {end}"), float.IsFinite(start) ? nameof(end) : nameof(start));
+        }
         if ((end - start) / (double)step < 0)
         {
             throw new ArgumentException(
                 $"upper bound and larger bound inconsistent with step sign: start {start}, end {end}, step {step}",
                 nameof(step));
         }
-        var count = (int)Math.Ceiling((end - (double)start) / step);
+        var steps = Math.Ceiling((end - (double)start) / step);
+        var count = steps <= Array.MaxLength ? (int)steps : throw new ArgumentException(
+            $"Trying to create tensor with {steps} elements (arange from {start} to {end} by {step}), but a tensor holds at most {Array.MaxLength} elements", nameof(end));
         var values = new float[count];
         for (var i = 0; i < count; i++)
         {

@@ -29,10 +29,14 @@ internal sealed class ParameterSet
         ArgumentNullException.ThrowIfNull(stateDict);
         var missing = _tensors.Keys.Where(k => !stateDict.ContainsKey(k)).ToList();
         var unexpected = stateDict.Keys.Where(k => !_tensors.ContainsKey(k)).ToList();
+        var nulls = _tensors
+            .Where(p => stateDict.TryGetValue(p.Key, out var given) && given is null)
+            .Select(p => $"expected a tensor of shape {new TensorShape([.. p.Value.Shape])} for {p.Key}, got null.");
         var mismatched = _tensors
-            .Where(p => stateDict.TryGetValue(p.Key, out var given) && !given.Shape.SequenceEqual(p.Value.Shape))
+            .Where(p => stateDict.TryGetValue(p.Key, out var given) && given is not null && !given.Shape.SequenceEqual(p.Value.Shape))
             .Select(p => $"size mismatch for {p.Key}: copying a param with shape {new TensorShape([.. stateDict[p.Key].Shape])} " +
                          $"from checkpoint, the shape in current model is {new TensorShape([.. p.Value.Shape])}.")
+            .Concat(nulls)
             .ToList();
         if (missing.Count + unexpected.Count + mismatched.Count > 0)
         {

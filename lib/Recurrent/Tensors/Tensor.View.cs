@@ -151,7 +151,7 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(shape);
         var target = (int[])shape.Clone();
         var inferred = -1;
-        var known = 1;
+        long known = 1;   // in long: the sizes given may multiply past int
         for (var i = 0; i < target.Length; i++)
         {
             if (target[i] == -1)
@@ -168,13 +168,13 @@ public sealed partial class Tensor
             }
             else
             {
-                known *= target[i];
+                known = Math.Min(known * target[i], (long)int.MaxValue + 1);   // past any element count: the shape is invalid either way
             }
         }
         var count = Numel();
         if (inferred >= 0 && known != 0 && count % known == 0)
         {
-            target[inferred] = count / known;
+            target[inferred] = (int)(count / known);
         }
         if (inferred >= 0 && target[inferred] == -1 || Numel(target) != count)
         {

@@ -195,24 +195,38 @@ public sealed partial class Tensor
     internal static int[] ContiguousStrides(int[] shape)
     {
         var strides = new int[shape.Length];
-        var stride = 1;
+        long stride = 1;
         for (var d = shape.Length - 1; d >= 0; d--)
         {
-            strides[d] = stride;
+            strides[d] = (int)stride;
             stride *= Math.Max(shape[d], 1);
+            if (stride > int.MaxValue && d > 0)   // only an empty tensor gets here: its element count is 0 but its strides are not
+            {
+                throw TooManyElements(shape);
+            }
         }
         return strides;
     }
 
+    /// <summary>The number of elements of a shape, in checked arithmetic: a shape whose elements no array holds is refused.</summary>
     internal static int Numel(IReadOnlyList<int> shape)
     {
-        var n = 1;
+        long n = 1;
         for (var d = 0; d < shape.Count; d++)   // indexed, not foreach: no boxed enumerator on the forward pass
         {
             n *= shape[d];
+            if (n > Array.MaxLength)   // n ≤ 2^31 before the product and a size < 2^31: no long overflow
+            {
+                throw TooManyElements(shape);
+            }
         }
-        return n;
+        return (int)n;
     }
+
+    /// <summary>PyTorch's wording, with the count a shape asks for and the most a tensor here holds.</summary>
+    internal static ArgumentException TooManyElements(IReadOnlyList<int> shape) => new(
+        $"Trying to create tensor with {shape.Aggregate(System.Numerics.BigInteger.One, (n, s) => n * s)} elements (shape {ShapeText(shape)}), " +
+        $"but a tensor holds at most {Array.MaxLength} elements", "shape");
 
     internal static string ShapeText(IReadOnlyList<int> shape) => "[" + string.Join(", ", shape) + "]";
 

@@ -18,7 +18,9 @@ public readonly struct TensorIndex
     internal Range? Slice { get; }
 
     public static implicit operator TensorIndex(int index) =>
-        new(index < 0 ? Index.FromEnd(-index) : Index.FromStart(index), null);
+        index == int.MinValue   // -index overflows: no dimension is that long
+            ? throw new ArgumentOutOfRangeException(nameof(index), index, $"index {index} is out of bounds: a dimension has at most {int.MaxValue} positions")
+            : new(index < 0 ? Index.FromEnd(-index) : Index.FromStart(index), null);
 
     public static implicit operator TensorIndex(Index index) => new(index, null);
 
