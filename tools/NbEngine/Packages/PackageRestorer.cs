@@ -62,7 +62,16 @@ public sealed class PackageRestorer(string cacheRoot)
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The cell was interrupted (or the kernel is shutting down): the restore, and MSBuild under it, end with it.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
         if (process.ExitCode != 0)
         {
             var details = string.Join('\n', ((await output) + (await errors)).Split('\n')
