@@ -35,7 +35,9 @@ internal static class WorkerPool
             lightest.Files.Add(file);
             shares[shares.IndexOf(lightest)] = (lightest.Size + new FileInfo(file).Length, lightest.Files);
         }
-        return shares.Select(s => s.Files).Where(f => f.Count > 0).ToList();
+        // Balanced by size, but each worker runs its share in the order given, as a single run would.
+        var order = files.Select((file, index) => (file, index)).ToDictionary(p => p.file, p => p.index);
+        return shares.Select(s => s.Files.OrderBy(f => order[f]).ToList()).Where(f => f.Count > 0).ToList();
     }
 
     /// <summary>Runs a share to its end, starting a new worker after each one that dies.</summary>
