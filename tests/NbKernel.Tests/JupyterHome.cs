@@ -4,11 +4,13 @@ using System.Text.Json.Nodes;
 namespace NbKernel.Tests;
 
 /// <summary>
-/// Every child process (NbRunner, python, jupyter and the kernels they start) gets <c>JUPYTER_DATA_DIR</c>,
-/// <c>JUPYTER_RUNTIME_DIR</c> and <c>JUPYTER_CONFIG_DIR</c> inside <see cref="Root"/>, so the user's own Jupyter
-/// folders are neither read nor written. HOME is left as it is on purpose: the kernels restore NuGet packages into
-/// the user's caches, which a fresh HOME would make cold. Any process whose environment still names this runtime
-/// folder after a client has finished is a kernel (or a child of one) that outlived its client.
+/// Every child process (NbRunner, python, jupyter and the kernels they start) gets a HOME of its own inside
+/// <see cref="Root"/>, with <c>JUPYTER_DATA_DIR</c>, <c>JUPYTER_RUNTIME_DIR</c>, <c>JUPYTER_CONFIG_DIR</c>,
+/// <c>IPYTHONDIR</c> and the XDG folders there too and <c>JUPYTER_PATH</c> empty, so nothing of the user's own
+/// Jupyter set-up (a kernelspec a README reader installed, say) is read or written. Only the package caches stay the
+/// user's, named explicitly (NuGet's packages folder, the runner's cache, the dotnet CLI's home), so restores stay
+/// warm. Any process whose environment still names this runtime folder after a client has finished is a kernel (or a
+/// child of one) that outlived its client.
 /// </summary>
 public sealed class JupyterHome : IDisposable
 {
@@ -30,11 +32,21 @@ public sealed class JupyterHome : IDisposable
             }
         }
         Root = Directory.CreateTempSubdirectory("nbkernel-test-").FullName;
+        var userHome = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
         Environment = new Dictionary<string, string>
         {
+            ["HOME"] = Directory.CreateDirectory(Path.Combine(Root, "home")).FullName,
+            ["XDG_DATA_HOME"] = Path.Combine(Root, "home", ".local", "share"),
+            ["XDG_CONFIG_HOME"] = Path.Combine(Root, "home", ".config"),
+            ["IPYTHONDIR"] = Path.Combine(Root, "home", ".ipython"),
+            ["JUPYTER_PATH"] = "",
             ["JUPYTER_DATA_DIR"] = Path.Combine(Root, "data"),
             ["JUPYTER_RUNTIME_DIR"] = Path.Combine(Root, "runtime"),
             ["JUPYTER_CONFIG_DIR"] = Path.Combine(Root, "config"),
+            ["NUGET_PACKAGES"] = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
+                ? packages : Path.Combine(userHome, ".nuget", "packages"),
+            ["NBRUNNER_CACHE"] = NbEngine.Packages.PackageCache.DefaultRoot,
+            ["DOTNET_CLI_HOME"] = System.Environment.GetEnvironmentVariable("DOTNET_CLI_HOME") is { Length: > 0 } cli ? cli : userHome,
         };
         var install = NbRunner("kernel", "install");
         if (install.ExitCode != 0)
