@@ -15,10 +15,10 @@ public sealed class RestoreInterruptTests
         using var interrupt = new CancellationTokenSource();
 
         var cell = session.ExecuteAsync("#r \"nuget: Newtonsoft.Json, 13.0.3\"", cancellationToken: interrupt.Token);
-        var restoring = Wait(() => RunningIn(cache).Count > 0, TimeSpan.FromMinutes(2));
+        var restoring = Polling.Until(() => RunningIn(cache).Count > 0, TimeSpan.FromMinutes(2));
         await interrupt.CancelAsync();
         var result = await cell;
-        var ended = Wait(() => RunningIn(cache).Count == 0, TimeSpan.FromSeconds(10));
+        var ended = Polling.Until(() => RunningIn(cache).Count == 0, TimeSpan.FromSeconds(10));
         var leftover = RunningIn(cache);
         foreach (var pid in leftover)
         {
@@ -46,19 +46,5 @@ public sealed class RestoreInterruptTests
         {
             return null;
         }
-    }
-
-    private static bool Wait(Func<bool> condition, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > limit)
-            {
-                return false;
-            }
-            Thread.Sleep(50);
-        }
-        return true;
     }
 }

@@ -14,11 +14,11 @@ public sealed class ProcessDeathTests
         var before = notebooks.Select(File.ReadAllBytes).ToList();
         using var parent = RunnerProcess.Start(["update", .. notebooks, "-j", "2"]);
 
-        var started = RunnerProcess.WaitUntil(() => File.Exists(Path.Combine(folder, "A.started")) && File.Exists(Path.Combine(folder, "B.started")),
+        var started = Polling.Until(() => File.Exists(Path.Combine(folder, "A.started")) && File.Exists(Path.Combine(folder, "B.started")),
             TimeSpan.FromMinutes(3));
         parent.Kill();   // SIGKILL: the parent gets no chance to clean up
         parent.WaitForExit();
-        var workersGone = RunnerProcess.WaitUntil(() => RunnerProcess.Mentioning(folder).Count == 0, TimeSpan.FromSeconds(5));
+        var workersGone = Polling.Until(() => RunnerProcess.Mentioning(folder).Count == 0, TimeSpan.FromSeconds(5));
         var leftover = RunnerProcess.Mentioning(folder);
         Thread.Sleep(TimeSpan.FromSeconds(7));   // past the moment the cells would have finished and the notebooks been written
         foreach (var pid in RunnerProcess.Mentioning(folder))

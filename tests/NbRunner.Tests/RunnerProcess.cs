@@ -32,21 +32,6 @@ internal static class RunnerProcess
             .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
             .Where(pid => pid > 0 && pid != Environment.ProcessId && CommandLine(pid).Contains(text, StringComparison.Ordinal))];
 
-    /// <summary>Waits until <paramref name="condition"/> holds, up to <paramref name="limit"/>; false if it never did.</summary>
-    public static bool WaitUntil(Func<bool> condition, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > limit)
-            {
-                return false;
-            }
-            Thread.Sleep(100);
-        }
-        return true;
-    }
-
     private static string CommandLine(int pid)
     {
         try
