@@ -61,7 +61,8 @@ internal sealed class SessionReferences(SessionOptions options)
         var chosen = HostAssemblies.CopyOf(path) ?? path;
         if (_referenced.Add(chosen))
         {
-            added.Add(MetadataReference.CreateFromFile(chosen));
+            // The XML documentation beside an assembly (Recurrent ships one) gives editors their hover summaries.
+            added.Add(MetadataReference.CreateFromFile(chosen, documentation: XmlDocumentation.Beside(chosen)));
         }
     }
 
