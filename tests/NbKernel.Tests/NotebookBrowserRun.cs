@@ -74,9 +74,13 @@ public sealed partial class NotebookBrowserRun : IAsyncLifetime
             }
         });
         var page = await context.NewPageAsync();
+        // Two cores shared with the rest of the suite: loading Jupyter's scripts alone can take tens of seconds.
+        page.SetDefaultTimeout((float)RunLimit.TotalMilliseconds);
         page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
         page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync(server.Url(notebook), new() { WaitUntil = WaitUntilState.Load });
+        page.Response += (_, response) => { if (response.Status >= 400) errors.Add($"{response.Status} for {response.Url}"); };
+        page.RequestFailed += (_, request) => errors.Add($"request failed: {request.Url} ({request.Failure})");
+        await page.GotoAsync(server.Url(notebook), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         // The notebooks name Polyglot's kernelspec, which this server does not have: Jupyter asks which kernel to use.
         await page.Locator(".modal-dialog select").SelectOptionAsync(new SelectOptionValue { Label = "C# (Rnn.Notebooks)" });
         await page.Locator(".modal-footer button", new() { HasText = "Set Kernel" }).ClickAsync();
@@ -161,7 +165,13 @@ public sealed partial class NotebookBrowserRun : IAsyncLifetime
         return await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#complete select option')].map(o => o.textContent)");
     }
 
-    private sealed record ChartState(bool Chart, bool Drawn);
+    /// <summary>One output as <see cref="Charts"/> describes it (Playwright fills it by property name).</summary>
+    private sealed class ChartState
+    {
+        public bool Chart { get; set; }
+
+        public bool Drawn { get; set; }
+    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -37,6 +37,10 @@ internal sealed class NotebookServer : IDisposable
         {
             Directory.CreateSymbolicLink(Path.Combine(root, "lib"), RepositoryRoot.File("lib"));
         }
+        // The page asks for the user's custom.js and custom.css, optional files whose absence Chromium logs as errors.
+        var custom = Directory.CreateDirectory(Path.Combine(home.Environment["JUPYTER_CONFIG_DIR"], "custom")).FullName;
+        File.WriteAllText(Path.Combine(custom, "custom.js"), "");
+        File.WriteAllText(Path.Combine(custom, "custom.css"), "");
         Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         Port = FreePort();
         _log = Path.Combine(root, "server.log");
@@ -51,6 +55,11 @@ internal sealed class NotebookServer : IDisposable
             $"--NotebookApp.notebook_dir={Folder}", "--NotebookApp.open_browser=False"])
         {
             start.ArgumentList.Add(argument);
+        }
+        if (Environment.UserName == "root")
+        {
+            // CI and containers run as root, which Jupyter refuses without being told.
+            start.ArgumentList.Add("--allow-root");
         }
         foreach (var (name, value) in home.Environment)
         {

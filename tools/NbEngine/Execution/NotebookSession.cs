@@ -78,6 +78,18 @@ public sealed class NotebookSession : IDisposable
     /// </summary>
     public Compilation CompilationOf(string code) => NextScript(CellDirectives.Parse(code).Code).GetCompilation();
 
+    /// <summary>
+    /// Pays the first cell's one-off costs ahead of time: compiles, emits and runs a throwaway submission outside the
+    /// session's state (the compiler's and the runtime's code paths get JIT-compiled) and formats its value as every
+    /// front-end would (the Formatting package builds its formatters). A kernel calls it on a background thread while
+    /// it waits for its first request; nothing it does is visible to the notebook.
+    /// </summary>
+    public void WarmUp()
+    {
+        var value = CSharpScript.Create<object>("new[] { 1.5, 2.5 }.Sum()", _scriptOptions).RunAsync().GetAwaiter().GetResult().ReturnValue;
+        _ = ValueFormatter.Format(value, isResult: true).Bundle;
+    }
+
     /// <summary><paramref name="code"/> as the script that continues the session's state (or starts it).</summary>
     private Script<object> NextScript(string code) => _state is { } previous
         ? previous.Script.ContinueWith<object>(code, _scriptOptions)
