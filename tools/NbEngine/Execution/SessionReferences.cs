@@ -47,7 +47,7 @@ internal sealed class SessionReferences(SessionOptions options)
             AssemblyProbing.Add(assembly);
             Reference(assembly, added);
         }
-        emit(PackageDisplay.InstalledPackages([.. directives.Packages.Select(p => p.ToString())]));
+        emit(PackageDisplay.InstalledPackagesOutput([.. directives.Packages.Select(p => p.ToString())]));
         foreach (var extension in directives.Packages.Where(PackageAliases.IsKernelExtension))
         {
             PlotlyCharts.Enable();
