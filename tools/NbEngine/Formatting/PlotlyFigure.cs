@@ -21,9 +21,9 @@ public sealed partial record PlotlyFigure(string Data, string Layout, string Con
     public static PlotlyFigure? FromHtml(string html) =>
         FigureLines().Match(html) is { Success: true } m ? new(m.Groups["data"].Value, m.Groups["layout"].Value, m.Groups["config"].Value) : null;
 
-    /// <summary>Whether a display output is a Plotly chart (its text/html draws a figure).</summary>
+    /// <summary>Whether a display output is a Plotly chart (text/html with a <c>Plotly.newPlot</c> call).</summary>
     public static bool IsChart(DisplayOutput output) =>
-        output.Data.TryGetValue(ValueFormatter.Html, out var html) && FromHtml(html) is not null;
+        output.Data.TryGetValue(ValueFormatter.Html, out var html) && html.Contains("Plotly.newPlot(", StringComparison.Ordinal);
 
     /// <summary>The three figure lines, for comparing two charts by what they draw rather than how they load plotly.js.</summary>
     public string Lines => $"var data = {Data};\nvar layout = {Layout};\nvar config = {Config};";
