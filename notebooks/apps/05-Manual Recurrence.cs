@@ -343,8 +343,18 @@ partial class Program
         Console.WriteLine(text.Contains('\n') ? $"{label} =\n{text}" : $"{label} = {text}");
     }
 
-    static void display(object value)
+    static Displayed display(object value)
     {
-        Console.WriteLine(value);
+        var shown = new Displayed();
+        shown.Update(value);
+        return shown;
+    }
+
+    sealed class Displayed
+    {
+        public void Update(object value)
+        {
+            Console.WriteLine(value);
+        }
     }
 }

@@ -364,25 +364,41 @@ partial class Program
         Console.WriteLine(text.Contains('\n') ? $"{label} =\n{text}" : $"{label} = {text}");
     }
 
-    static void display(object value)
+    static Displayed display(object value)
     {
-        if (value is Plotly.NET.GenericChart chart)
+        var shown = new Displayed();
+        shown.Update(value);
+        return shown;
+    }
+
+    sealed class Displayed
+    {
+        string? file;
+
+        public void Update(object value)
         {
-            var folder = (string)AppContext.GetData("EntryPointFileDirectoryPath");
-            var file = System.IO.Path.Combine(folder, $"06-Splitting Directions and Layers.chart-{++charts}.html");
-            var plotlyJs = System.IO.Path.Combine(folder, "plotly.min.js");
-            if (!System.IO.File.Exists(plotlyJs))
+            if (value is Plotly.NET.GenericChart chart)
             {
-                var plotly = typeof(Plotly.NET.GenericChart).Assembly;
-                using var source = plotly.GetManifestResourceStream(plotly.GetManifestResourceNames().Single(n => n.EndsWith(".min.js")));
-                using var target = System.IO.File.Create(plotlyJs);
-                source.CopyTo(target);
+                var folder = (string)AppContext.GetData("EntryPointFileDirectoryPath");
+                var first = file is null;
+                file ??= System.IO.Path.Combine(folder, $"06-Splitting Directions and Layers.chart-{++charts}.html");
+                var plotlyJs = System.IO.Path.Combine(folder, "plotly.min.js");
+                if (!System.IO.File.Exists(plotlyJs))
+                {
+                    var plotly = typeof(Plotly.NET.GenericChart).Assembly;
+                    using var source = plotly.GetManifestResourceStream(plotly.GetManifestResourceNames().Single(n => n.EndsWith(".min.js")));
+                    using var target = System.IO.File.Create(plotlyJs);
+                    source.CopyTo(target);
+                }
+                var local = Microsoft.FSharp.Core.FSharpOption<Plotly.NET.PlotlyJSReference>.Some(Plotly.NET.PlotlyJSReference.NewCDN("plotly.min.js"));
+                Plotly.NET.Chart.saveHtml(file, null).Invoke(Plotly.NET.Chart.withDisplayOptionsStyle(null, null, null, null, null, null, local).Invoke(chart));
+                if (first)
+                {
+                    Console.WriteLine($"chart written to {file}");
+                }
+                return;
             }
-            var local = Microsoft.FSharp.Core.FSharpOption<Plotly.NET.PlotlyJSReference>.Some(Plotly.NET.PlotlyJSReference.NewCDN("plotly.min.js"));
-            Plotly.NET.Chart.saveHtml(file, null).Invoke(Plotly.NET.Chart.withDisplayOptionsStyle(null, null, null, null, null, null, local).Invoke(chart));
-            Console.WriteLine($"chart written to {file}");
-            return;
+            Console.WriteLine(value);
         }
-        Console.WriteLine(value);
     }
 }

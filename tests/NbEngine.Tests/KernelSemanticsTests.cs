@@ -135,4 +135,17 @@ public sealed class KernelSemanticsTests
 
         Assert.Equal("text/plain=Default", result.Outputs[0].Text());
     }
+
+    [Fact]
+    public async Task WarmUp_BeforeTheFirstCell_LeavesNoVariableAndNoExecutionBehind()
+    {
+        using var session = Sessions.New();
+
+        session.WarmUp();
+        var result = await session.ExecuteAsync("#!who\n1 + 1");
+
+        Assert.Equal(1, result.ExecutionCount);
+        Assert.Equal("(no variables)", Assert.IsType<DisplayOutput>(result.Outputs[0]).LiveData["text/plain"]);
+        Assert.Contains("<pre>2</pre>", result.Outputs[1].Text());
+    }
 }

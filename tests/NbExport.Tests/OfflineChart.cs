@@ -11,7 +11,7 @@ internal static class OfflineChart
     public static async Task<DrawnChart> RenderAsync(string file)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = RenderedSite.Chromium, Args = RenderedSite.ChromiumArgs });
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.Path, Args = Chromium.Args });
         var page = await browser.NewPageAsync();
         var errors = new List<string>();
         var outside = new List<string>();

@@ -11,17 +11,6 @@ namespace NbExport.Tests;
 /// </summary>
 public sealed class RenderedSite : IAsyncLifetime
 {
-    /// <summary>Debian's Chromium, or the browser <c>CHROMIUM_PATH</c> names (GitHub's Ubuntu runners ship Google Chrome).</summary>
-    public static readonly string Chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path
-        ? path
-        : "/usr/bin/chromium";
-
-    internal static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private readonly Dictionary<string, RenderedPage> _pages = new(StringComparer.Ordinal);
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("nbexport-site-").FullName;
@@ -39,11 +28,7 @@ public sealed class RenderedSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(Chromium))
-        {
-            throw new InvalidOperationException($"expected Chromium at {Chromium}, found nothing: run " +
-                "`sudo apt-get install -y chromium` (.ci/run does this) or set CHROMIUM_PATH to a Chromium or Chrome binary");
-        }
+        Chromium.EnsureInstalled();
         var output = new StringWriter();
         ExitCode = await NbRunner.Cli.RunAsync(["export", "html", Course.NotebooksFolder, "--out", Folder], output, output);
         ExportOutput = output.ToString();
@@ -52,7 +37,7 @@ public sealed class RenderedSite : IAsyncLifetime
             return;
         }
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Args = ChromiumArgs });
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.Path, Args = Chromium.Args });
         foreach (var file in Directory.GetFiles(Folder, "*.html").Order(StringComparer.Ordinal))
         {
             _pages[Path.GetFileName(file)] = await RenderAsync(browser, file);

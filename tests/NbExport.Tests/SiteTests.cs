@@ -38,7 +38,7 @@ public sealed class SiteTests(RenderedSite site) : IClassFixture<RenderedSite>
     public void ExportHtml_DrawsEveryStoredChartAsAnSvg(string notebookName)
     {
         var notebook = Course.Named(notebookName);
-        var stored = notebook.Cells.SelectMany(c => c.StoredOutputs).OfType<DisplayOutput>().Count(PlotlyOutput.IsChart);
+        var stored = notebook.Cells.SelectMany(c => c.StoredOutputs).OfType<DisplayOutput>().Count(PlotlyFigure.IsChart);
         var rendered = site.Page(RenderedSite.PageOf(notebook));
 
         Assert.Equal(stored, rendered.Charts);

@@ -69,9 +69,9 @@ public sealed class JupyterHome : IDisposable
         Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "NbRunner.dll"), .. arguments]);
 
     /// <summary>A program run in <see cref="Root"/> with this set-up's environment; afterwards no kernel may be left running.</summary>
-    public ProcessResult Run(string program, IEnumerable<string> arguments)
+    public ProcessResult Run(string program, IEnumerable<string> arguments, string? input = null)
     {
-        var result = ChildProcess.Run(program, arguments, Environment, Root, ClientTimeout);
+        var result = ChildProcess.Run(program, arguments, Environment, Root, ClientTimeout, input);
         var leftovers = KernelProcesses.StillRunning(Path.Combine(Root, "runtime"));
         KernelProcesses.Kill(leftovers);
         Assert.True(leftovers.Count == 0, $"expected no process left after {program} finished, got {string.Join(", ", leftovers)} (now killed)\n{result}");

@@ -19,7 +19,8 @@ public sealed class KernelSpecTests(JupyterHome home)
         Assert.Equal(3, argv.Count);
         Assert.True(File.Exists(argv[0]), $"expected argv[0] to be the dotnet host, got {argv[0]}");
         Assert.Equal("NbKernel.dll", Path.GetFileName(argv[1]));
-        Assert.True(File.Exists(argv[1]), $"expected argv[1] to be the built kernel, got {argv[1]}");
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "NbKernel.dll"), argv[1]);
+        Assert.True(File.Exists(argv[1]), $"expected argv[1] to be the kernel beside the runner, got {argv[1]}");
         Assert.Equal("{connection_file}", argv[2]);
         Assert.NotNull(listed);
         Assert.Equal(home.KernelSpecFolder, (string?)listed["resource_dir"]);

@@ -1,5 +1,6 @@
 // Every course notebook executed by `jupyter nbconvert --execute` on this kernel reproduces its stored outputs.
 using NbEngine.Execution;
+using NbEngine.Formatting;
 using NbEngine.Notebooks;
 using NbEngine.Running;
 using NbEngine.Verification;
@@ -41,6 +42,31 @@ public sealed class NbconvertTests(JupyterHome home)
             .ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.Equal(stored.Cells.Count, executed.Cells.Count);
+        AssertFullBundles(executed.Cells.SelectMany(c => c.StoredOutputs).ToList());
+    }
+
+    /// <summary>
+    /// What the front-end received: text/plain in every bundle; each chart as its Plotly figure, a line of text and
+    /// HTML that loads nothing from a CDN; plotly.js once, before the first chart.
+    /// </summary>
+    private static void AssertFullBundles(List<CellOutput> outputs)
+    {
+        var displays = outputs.OfType<DisplayOutput>().Where(d => !PlotlyScript.IsLoader(d)).ToList();
+        Assert.All(displays, d => Assert.True(d.Data.ContainsKey(ValueFormatter.PlainText), $"expected text/plain beside {string.Join(", ", d.Data.Keys)}"));
+        var charts = displays.Where(PlotlyFigure.IsChart).ToList();
+        Assert.All(charts, chart =>
+        {
+            using var figure = System.Text.Json.JsonDocument.Parse(chart.Data[PlotlyFigure.MimeType]);
+            Assert.Equal(System.Text.Json.JsonValueKind.Array, figure.RootElement.GetProperty("data").ValueKind);
+            Assert.StartsWith("Plotly chart \"", chart.Data[ValueFormatter.PlainText]);
+            Assert.DoesNotContain("cdn", chart.Data[ValueFormatter.Html], StringComparison.OrdinalIgnoreCase);
+        });
+        var loaders = outputs.Select((o, i) => (Output: o, Index: i)).Where(p => PlotlyScript.IsLoader(p.Output)).Select(p => p.Index).ToList();
+        Assert.Equal(charts.Count > 0 ? 1 : 0, loaders.Count);
+        if (charts.Count > 0)
+        {
+            Assert.True(loaders[0] < outputs.IndexOf(charts[0]), "expected plotly.js to come before the first chart");
+        }
     }
 
     /// <summary>An executed cell as the result the runner would have had: failed when it holds an error output.</summary>

@@ -1,4 +1,4 @@
-// Runs a program to its end with extra environment variables, capturing what it prints; a hung one is killed.
+// Runs a program to its end with extra environment variables (and optionally text on its stdin), capturing what it prints; a hung one is killed.
 using System.Diagnostics;
 
 namespace TestSupport;
@@ -11,12 +11,14 @@ public sealed record ProcessResult(int ExitCode, string Output, string Error)
 internal static class ChildProcess
 {
     public static ProcessResult Run(
-        string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory, TimeSpan timeout)
+        string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory, TimeSpan timeout,
+        string? input = null)
     {
         var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             WorkingDirectory = workingDirectory,
         };
         foreach (var argument in arguments)
@@ -31,6 +33,11 @@ internal static class ChildProcess
             ?? throw new InvalidOperationException($"expected {program} to start, but Process.Start returned nothing");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);

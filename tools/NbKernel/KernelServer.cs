@@ -69,12 +69,12 @@ internal static class KernelServer
         };
     }
 
-    /// <summary>Loads and JITs the compiler in the background, so the first cell does not pay for all of it.</summary>
+    /// <summary>Loads and JITs the compiler, the script runner and the formatters in the background, so the first cell does not pay for them.</summary>
     private static void WarmUp(NotebookSession session) => _ = Task.Run(() =>
     {
         try
         {
-            _ = session.CompilationOf("System.Console.Out").GetDiagnostics();
+            session.WarmUp();
         }
         catch (Exception e)
         {

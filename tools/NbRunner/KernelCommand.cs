@@ -17,7 +17,7 @@ internal static class KernelCommand
             case ["install"]:
                 if (!File.Exists(KernelSpec.KernelDll))
                 {
-                    throw new UsageException($"expected the built kernel at {KernelSpec.KernelDll}, but there is no such file (build tools/NbKernel first)");
+                    throw new UsageException($"expected the built kernel at {KernelSpec.KernelDll}, but there is no such file (build tools/NbRunner, which copies the kernel beside itself)");
                 }
                 Directory.CreateDirectory(folder);
                 AtomicFile.Write(Path.Combine(folder, "kernel.json"), Encoding.UTF8.GetBytes(KernelSpec.Json().ToJsonString(Indented) + "\n"));

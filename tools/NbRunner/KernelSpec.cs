@@ -1,23 +1,21 @@
 // The Jupyter kernelspec of the C# kernel: its name, the kernel.json that starts it and the folder Jupyter reads it from.
-using System.Reflection;
 using System.Text.Json.Nodes;
 
 namespace NbRunner;
 
 /// <summary>
 /// <c>kernel install</c> writes <c>kernels/rnn-csharp/kernel.json</c> into the user's Jupyter data folder; its argv
-/// starts the built NbKernel.dll (path fixed when NbRunner is built) on the dotnet host running this command.
-/// Interrupts go as messages on the control channel, which works on every platform.
+/// starts the NbKernel.dll that ships beside this NbRunner.dll (the runner's build copies the kernel's output into
+/// its own) on the dotnet host running this command. Interrupts go as messages on the control channel, which works
+/// on every platform.
 /// </summary>
 internal static class KernelSpec
 {
     public const string Name = "rnn-csharp";
     public const string DisplayName = "C# (Rnn.Notebooks)";
 
-    /// <summary>The built kernel, as NbRunner's build found it.</summary>
-    public static string KernelDll { get; } = typeof(KernelSpec).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "NbKernelDll").Value!;
+    /// <summary>The kernel beside the running NbRunner.dll.</summary>
+    public static string KernelDll { get; } = Path.Combine(AppContext.BaseDirectory, "NbKernel.dll");
 
     /// <summary><c>&lt;Jupyter data folder&gt;/kernels/rnn-csharp</c>.</summary>
     public static string Folder => Path.Combine(JupyterDataFolder(), "kernels", Name);

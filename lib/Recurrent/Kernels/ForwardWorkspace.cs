@@ -13,6 +13,8 @@ internal sealed class ForwardWorkspace
 
     /// <param name="spec">The layer stack.</param>
     /// <param name="weights">Its live parameters in state-dict order (see <see cref="RecurrentSpec"/>).</param>
+    /// <param name="steps">The sequence length L the buffers are sized for.</param>
+    /// <param name="batch">The batch size N the buffers are sized for.</param>
     public ForwardWorkspace(RecurrentSpec spec, IReadOnlyList<Tensor> weights, int steps, int batch)
     {
         Steps = steps;

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 
 namespace Recurrent.Kernels;
 
-/// <summary>A matrix product for one vector width; <see cref="For"/> picks the widest one the machine runs fast.</summary>
+/// <summary>A matrix product for one vector width; <see cref="Gemm.For"/> picks the widest one the machine runs fast.</summary>
 internal interface IGemm
 {
     /// <summary>Columns per packed panel: two vectors.</summary>

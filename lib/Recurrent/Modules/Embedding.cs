@@ -11,6 +11,7 @@ namespace Recurrent;
 /// </summary>
 public sealed class Embedding : Module
 {
+    /// <summary>A table of <paramref name="numEmbeddings"/> rows of size <paramref name="embeddingDim"/>, drawn from N(0, 1) by the global generator as PyTorch draws them.</summary>
     public Embedding(int numEmbeddings, int embeddingDim)
         : base(nameof(Embedding))
     {
@@ -30,8 +31,10 @@ public sealed class Embedding : Module
         Torch.FillNormal(Weight, 0, 1);
     }
 
+    /// <summary>num_embeddings: how many ids the table holds (valid ids are 0 to NumEmbeddings − 1).</summary>
     public int NumEmbeddings { get; }
 
+    /// <summary>embedding_dim: the size of each vector.</summary>
     public int EmbeddingDim { get; }
 
     /// <summary>The table, (numEmbeddings, embeddingDim); the live parameter.</summary>
@@ -60,5 +63,6 @@ public sealed class Embedding : Module
         return Tensor.Records(Weight) ? output.AttachGradFn(new EmbeddingBackward(Weight, ids)) : output;
     }
 
+    /// <summary>PyTorch's repr: <c>Embedding(10, 4)</c>.</summary>
     public override string ToString() => $"Embedding({NumEmbeddings}, {EmbeddingDim})";
 }

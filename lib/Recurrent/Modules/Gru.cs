@@ -8,6 +8,7 @@ namespace Recurrent;
 /// </summary>
 public sealed class Gru : RecurrentModule
 {
+    /// <summary>A GRU stack as <c>nn.GRU(input_size, hidden_size, num_layers, bias, batch_first, bidirectional)</c>; parameters drawn from U(−1/√H, 1/√H) in state-dict order, as PyTorch draws them from the same seed.</summary>
     public Gru(int inputSize, int hiddenSize, int numLayers = 1, bool bias = true, bool batchFirst = false,
         bool bidirectional = false)
         : base(nameof(Gru), Kernels.CellKind.Gru, inputSize, hiddenSize, numLayers, Nonlinearity.Tanh, bias,

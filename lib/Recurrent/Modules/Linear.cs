@@ -7,6 +7,7 @@ namespace Recurrent;
 /// <summary>An affine map as PyTorch's <c>nn.Linear</c>: input (…, inFeatures) → output (…, outFeatures).</summary>
 public sealed class Linear : Module
 {
+    /// <summary>An affine map as <c>nn.Linear(in_features, out_features, bias)</c>, initialised as PyTorch does (Kaiming-uniform weight, bias from ±1/√in_features).</summary>
     public Linear(int inFeatures, int outFeatures, bool bias = true)
         : base(nameof(Linear))
     {
@@ -35,12 +36,16 @@ public sealed class Linear : Module
         }
     }
 
+    /// <summary>in_features: the size of the input's last dimension.</summary>
     public int InFeatures { get; }
 
+    /// <summary>out_features: the size of the output's last dimension.</summary>
     public int OutFeatures { get; }
 
+    /// <summary>The weight, (outFeatures, inFeatures); the live parameter.</summary>
     public Tensor Weight { get; }
 
+    /// <summary>The bias, (outFeatures), or null when built with <c>bias: false</c>; the live parameter.</summary>
     public Tensor? Bias { get; }
 
     /// <summary>
@@ -81,6 +86,7 @@ public sealed class Linear : Module
             : output;
     }
 
+    /// <summary>PyTorch's repr: <c>Linear(in_features=2, out_features=1, bias=True)</c>.</summary>
     public override string ToString() => $"Linear(in_features={InFeatures}, out_features={OutFeatures}, bias={(Bias is null ? "False" : "True")})";
 
     private string GradFnName(Tensor input) => (Bias is not null, input.Dim) switch

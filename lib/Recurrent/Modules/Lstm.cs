@@ -7,6 +7,7 @@ namespace Recurrent;
 /// </summary>
 public sealed class Lstm : RecurrentModule
 {
+    /// <summary>An LSTM stack as <c>nn.LSTM(input_size, hidden_size, num_layers, bias, batch_first, bidirectional)</c>; parameters drawn from U(−1/√H, 1/√H) in state-dict order, as PyTorch draws them from the same seed.</summary>
     public Lstm(int inputSize, int hiddenSize, int numLayers = 1, bool bias = true, bool batchFirst = false,
         bool bidirectional = false)
         : base(nameof(Lstm), Kernels.CellKind.Lstm, inputSize, hiddenSize, numLayers, Nonlinearity.Tanh, bias,

@@ -28,7 +28,7 @@ public abstract class Module
     /// <summary>Copies parameters in by name; strict: any missing, unexpected or mis-shaped key fails and changes nothing.</summary>
     public void LoadStateDict(IReadOnlyDictionary<string, Tensor> stateDict) => ParameterSet.Load(stateDict);
 
-    /// <summary>parameters(): the live parameters in state-dict order, for an optimizer or <see cref="Torch.ClipGradNorm"/>.</summary>
+    /// <summary>parameters(): the live parameters in state-dict order, for an optimizer or <c>Torch.ClipGradNorm</c>.</summary>
     public IReadOnlyList<Tensor> Parameters() => [.. ParameterSet.All.Values];
 
     /// <summary>named_parameters(): the live parameters with their PyTorch names, in state-dict order.</summary>

@@ -35,16 +35,22 @@ public abstract class RecurrentModule : Module
         FlatWeights = [.. ParameterSet.All.Values];
     }
 
+    /// <summary>input_size: the number of features in each step of the input.</summary>
     public int InputSize => Spec.InputSize;
 
+    /// <summary>hidden_size: the number of features in the hidden state.</summary>
     public int HiddenSize => Spec.HiddenSize;
 
+    /// <summary>num_layers: how many layers are stacked, each reading the one below.</summary>
     public int NumLayers => Spec.NumLayers;
 
+    /// <summary>bias: whether the layers have the b_ih and b_hh parameters.</summary>
     public bool Bias => Spec.Bias;
 
+    /// <summary>batch_first: input and output are (N, L, features) instead of (L, N, features); h0 and h_n keep (D·numLayers, N, H).</summary>
     public bool BatchFirst { get; }
 
+    /// <summary>bidirectional: each layer also runs the sequence backwards and concatenates both directions' outputs.</summary>
     public bool Bidirectional => Spec.Bidirectional;
 
     /// <summary>1, or 2 when bidirectional.</summary>

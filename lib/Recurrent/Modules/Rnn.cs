@@ -13,6 +13,7 @@ namespace Recurrent;
 /// </summary>
 public sealed class Rnn : RecurrentModule
 {
+    /// <summary>An RNN stack as <c>nn.RNN(input_size, hidden_size, num_layers, nonlinearity, bias, batch_first, bidirectional)</c>; parameters drawn from U(−1/√H, 1/√H) in state-dict order, as PyTorch draws them from the same seed.</summary>
     public Rnn(int inputSize, int hiddenSize, int numLayers = 1, Nonlinearity nonlinearity = Nonlinearity.Tanh,
         bool bias = true, bool batchFirst = false, bool bidirectional = false)
         : base(nameof(Rnn), Kernels.CellKind.Rnn, inputSize, hiddenSize, numLayers, nonlinearity, bias, batchFirst,

@@ -17,6 +17,7 @@ public sealed class Adam : Optimizer
     private readonly float _weightDecay;
     private readonly State?[] _states;
 
+    /// <summary>torch.optim.Adam(params, lr, betas=(beta1, beta2), eps, weight_decay); invalid hyperparameters fail with PyTorch's messages.</summary>
     public Adam(IEnumerable<Tensor> parameters, float lr = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f,
         float eps = 1e-8f, float weightDecay = 0f)
         : base(Validate(parameters, lr, beta1, beta2, eps, weightDecay))

@@ -16,6 +16,7 @@ public sealed class Sgd : Optimizer
     private readonly bool _nesterov;
     private readonly float[]?[] _momentumBuffers;
 
+    /// <summary>torch.optim.SGD(params, lr, momentum, dampening, weight_decay, nesterov); invalid hyperparameters fail with PyTorch's messages.</summary>
     public Sgd(IEnumerable<Tensor> parameters, float lr, float momentum = 0f, float dampening = 0f,
         float weightDecay = 0f, bool nesterov = false)
         : base(Validate(parameters, lr, momentum, dampening, weightDecay, nesterov))

@@ -48,6 +48,7 @@ public sealed class PackedSequence
     /// <summary>The same batch structure around new data (a module's output).</summary>
     internal PackedSequence WithData(Tensor data) => new(data, BatchSizesArray, SortedIndicesArray);
 
+    /// <summary>PyTorch's repr: <c>PackedSequence(data=tensor(…), batch_sizes=tensor(…), sorted_indices=…, unsorted_indices=…)</c>.</summary>
     public override string ToString() =>
         $"PackedSequence(data={Data}, batch_sizes=tensor([{string.Join(", ", BatchSizesArray)}]), " +
         $"sorted_indices={Indices(SortedIndicesArray)}, unsorted_indices={Indices(UnsortedIndicesArray)})";

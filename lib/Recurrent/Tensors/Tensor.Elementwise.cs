@@ -5,12 +5,14 @@ namespace Recurrent;
 
 public sealed partial class Tensor
 {
+    /// <summary>Element-wise sum with broadcasting (torch.add, AddBackward0).</summary>
     public static Tensor operator +(Tensor a, Tensor b)
     {
         var result = Broadcast(a, b, static (x, y) => x + y, "add", Promote(a._dtype, b._dtype));
         return Records(a, b) ? result.AttachGradFn(new AddBackward(a, b)) : result;
     }
 
+    /// <summary>Element-wise difference with broadcasting (torch.sub, SubBackward0).</summary>
     public static Tensor operator -(Tensor a, Tensor b)
     {
         var result = Broadcast(a, b, static (x, y) => x - y, "sub", Promote(a._dtype, b._dtype));
@@ -34,34 +36,49 @@ public sealed partial class Tensor
     // With a number, as Python's `t + 2`: the number never changes the tensor's dtype unless it is a float and the
     // tensor Int64 (then the result is Float32), and the grad_fn is the tensor-tensor one (AddBackward0, …), because
     // PyTorch wraps the number in a tensor. `2 - t` is torch.rsub (RsubBackward1); `2 / t` is t.reciprocal() * 2.
+    /// <summary>Adds a number to every element; an Int64 tensor becomes Float32.</summary>
     public static Tensor operator +(Tensor a, float b) => a.AddScalar(b, DType.Float32);
 
+    /// <summary>Adds a whole number to every element, keeping the tensor's dtype.</summary>
     public static Tensor operator +(Tensor a, int b) => a.AddScalar(b, a.DType);
 
+    /// <summary>Adds a number to every element; an Int64 tensor becomes Float32.</summary>
     public static Tensor operator +(float a, Tensor b) => b.AddScalar(a, DType.Float32);
 
+    /// <summary>Adds a whole number to every element, keeping the tensor's dtype.</summary>
     public static Tensor operator +(int a, Tensor b) => b.AddScalar(a, b.DType);
 
+    /// <summary>Subtracts a number from every element; an Int64 tensor becomes Float32.</summary>
     public static Tensor operator -(Tensor a, float b) => a.SubtractScalar(b, DType.Float32);
 
+    /// <summary>Subtracts a whole number from every element, keeping the tensor's dtype.</summary>
     public static Tensor operator -(Tensor a, int b) => a.SubtractScalar(b, a.DType);
 
+    /// <summary>torch.rsub: the number minus every element (<c>1 - z</c> in a GRU); an Int64 tensor becomes Float32.</summary>
     public static Tensor operator -(float a, Tensor b) => b.SubtractFromScalar(a, DType.Float32);
 
+    /// <summary>torch.rsub: the whole number minus every element, keeping the tensor's dtype.</summary>
     public static Tensor operator -(int a, Tensor b) => b.SubtractFromScalar(a, b.DType);
 
+    /// <summary>Multiplies every element by a number; an Int64 tensor becomes Float32.</summary>
     public static Tensor operator *(Tensor a, float b) => a.MultiplyScalar(b, DType.Float32);
 
+    /// <summary>Multiplies every element by a whole number, keeping the tensor's dtype.</summary>
     public static Tensor operator *(Tensor a, int b) => a.MultiplyScalar(b, a.DType);
 
+    /// <summary>Multiplies every element by a number; an Int64 tensor becomes Float32.</summary>
     public static Tensor operator *(float a, Tensor b) => b.MultiplyScalar(a, DType.Float32);
 
+    /// <summary>Multiplies every element by a whole number, keeping the tensor's dtype.</summary>
     public static Tensor operator *(int a, Tensor b) => b.MultiplyScalar(a, b.DType);
 
+    /// <summary>Divides every element by a number; the result is Float32.</summary>
     public static Tensor operator /(Tensor a, float b) => a.DivideByScalar(b);
 
+    /// <summary>The number divided by every element (t.reciprocal() * a); the result is Float32.</summary>
     public static Tensor operator /(float a, Tensor b) => b.Reciprocal().MultiplyScalar(a, DType.Float32);
 
+    /// <summary>Negates every element (NegBackward0).</summary>
     public static Tensor operator -(Tensor a)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -76,24 +93,28 @@ public sealed partial class Tensor
         return Records(this) ? result.AttachGradFn(new PowBackward(this, exponent)) : result;
     }
 
+    /// <summary>torch.tanh, element-wise (Float32).</summary>
     public Tensor Tanh()
     {
         var result = Apply(MathF.Tanh, DType.Float32);
         return Records(this) ? result.AttachGradFn(new TanhBackward(this, result)) : result;
     }
 
+    /// <summary>torch.sigmoid, element-wise: 1 / (1 + e^−x) (Float32).</summary>
     public Tensor Sigmoid()
     {
         var result = Apply(static x => 1f / (1f + MathF.Exp(-x)), DType.Float32);
         return Records(this) ? result.AttachGradFn(new SigmoidBackward(this, result)) : result;
     }
 
+    /// <summary>torch.relu, element-wise: max(x, 0).</summary>
     public Tensor Relu()
     {
         var result = Apply(static x => MathF.Max(x, 0f), _dtype);
         return Records(this) ? result.AttachGradFn(new ReluBackward(this, result)) : result;
     }
 
+    /// <summary>torch.abs, element-wise.</summary>
     public Tensor Abs()
     {
         var result = Apply(MathF.Abs, _dtype);

@@ -96,6 +96,32 @@ def editor(manager, client, recurrent_dll):
     }
 
 
+def rich(manager, client, lib_folder):
+    """Full MIME bundles, live display updates, magics, completion types and hover documentation."""
+    setup = execute(client, f'#r "{lib_folder}/Recurrent/bin/Release/net8.0/Recurrent.dll"\n'
+                            f'#r "{lib_folder}/Recurrent.Interactive/bin/Release/net8.0/Recurrent.Interactive.dll"\n'
+                            'using Recurrent;\nusing Recurrent.Interactive;\nTensorFormatting.Register();\n'
+                            'Torch.ManualSeed(0);\nvar t = Torch.Arange(1, 4);')
+    code = "var rnn = new Rnn(inputSize: 1, hiddenSize: 2);\nvar (output, hN) = rnn.Forward(t.View(3, 1));"
+
+    def inspect(cursor):
+        return shell_reply(client, client.inspect(code, cursor))["content"]
+
+    return {
+        "setup": setup["reply"],
+        "tensor": execute(client, "t"),
+        "number": execute(client, "6 * 7"),
+        "updates": execute(client, 'var shown = display("step 0");\nfor (var step = 1; step <= 3; step++) { shown.Update($"step {step}"); }'),
+        "whos": execute(client, "#!whos"),
+        "time": execute(client, "#!time\n1 + 1"),
+        "unknown": execute(client, "#!nope"),
+        "complete": shell_reply(client, client.complete("Torch.Man", len("Torch.Man")))["content"],
+        "inspect_rnn": inspect(code.index("Rnn(") + 1),
+        "inspect_forward": inspect(code.index("Forward") + 2),
+        "inspect_seed": shell_reply(client, client.inspect("Torch.ManualSeed(0);", 10))["content"],
+    }
+
+
 def stop_on_error(manager, client, _):
     failing = client.execute('System.Threading.Thread.Sleep(300);\nthrow new InvalidOperationException("first");')
     queued = client.execute("var ranAfterTheError = 1;")
@@ -243,7 +269,7 @@ def abandon(manager, client, result_path):
     os.kill(os.getpid(), signal.SIGKILL)
 
 
-SCENARIOS = {f.__name__: f for f in [info, outputs, errors, editor, stop_on_error, interrupt, stdin, silent, is_complete,
+SCENARIOS = {f.__name__: f for f in [info, outputs, errors, editor, rich, stop_on_error, interrupt, stdin, silent, is_complete,
                                      restart, shutdown, bad_signature, malformed, abandon]}
 
 

@@ -59,7 +59,7 @@ public sealed class NotebookSession : IDisposable
             var status = language switch
             {
                 CellLanguage.CSharp => await RunCSharpAsync(source, outputs, options.ReadLine, cancellationToken),
-                CellLanguage.Html => Show(outputs, DisplayOutput.Single(ValueFormatter.Html, StripMagic(source))),
+                CellLanguage.Html => Show(outputs, HtmlCell(StripMagic(source))),
                 CellLanguage.Markdown => CellStatus.Ok,
                 _ => Fail(outputs, $"unsupported kernel: {language}"),
             };
@@ -78,6 +78,18 @@ public sealed class NotebookSession : IDisposable
     /// </summary>
     public Compilation CompilationOf(string code) => NextScript(CellDirectives.Parse(code).Code).GetCompilation();
 
+    /// <summary>
+    /// Pays the first cell's one-off costs ahead of time: compiles, emits and runs a throwaway submission outside the
+    /// session's state (the compiler's and the runtime's code paths get JIT-compiled) and formats its value as every
+    /// front-end would (the Formatting package builds its formatters). A kernel calls it on a background thread while
+    /// it waits for its first request; nothing it does is visible to the notebook.
+    /// </summary>
+    public void WarmUp()
+    {
+        var value = CSharpScript.Create<object>("new[] { 1.5, 2.5 }.Sum()", _scriptOptions).RunAsync().GetAwaiter().GetResult().ReturnValue;
+        _ = ValueFormatter.Format(value, isResult: true).Bundle;
+    }
+
     /// <summary><paramref name="code"/> as the script that continues the session's state (or starts it).</summary>
     private Script<object> NextScript(string code) => _state is { } previous
         ? previous.Script.ContinueWith<object>(code, _scriptOptions)
@@ -90,29 +102,30 @@ public sealed class NotebookSession : IDisposable
     {
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         CellContext.Current = new CellContext(outputs.Add, new CellInput(readLine, interrupt.Token), interrupt.Token);
+        Stopwatch? timer = null;
         try
         {
             var directives = CellDirectives.Parse(source);
+            if (directives.Magics.FirstOrDefault(m => !MagicCommands.IsKnown(m.Name)) is { } unknown)
+            {
+                return Fail(outputs, MagicCommands.Unknown(unknown));
+            }
             var references = await _references.ResolveAsync(directives, outputs.Add, interrupt.Token);
             _scriptOptions = _scriptOptions.AddReferences(references);
-            if (string.IsNullOrWhiteSpace(directives.Code))
+            foreach (var (code, magic) in Steps(directives))
             {
-                return CellStatus.Ok;
+                if (!string.IsNullOrWhiteSpace(code) && await RunCodeAsync(code, outputs, interrupt, cancellationToken) is not CellStatus.Ok and var failed)
+                {
+                    return failed;
+                }
+                switch (magic?.Name)
+                {
+                    case MagicCommands.Time: timer ??= Stopwatch.StartNew(); break;
+                    case MagicCommands.Who or MagicCommands.Whos: outputs.Add(MagicCommands.Variables(_state, magic.Name == MagicCommands.Whos)); break;
+                    case MagicCommands.LsMagic: outputs.Add(MagicCommands.List()); break;
+                }
             }
-            var injected = InterruptInjector.Inject(directives.Code, ScriptEnvironment.ParseOptions);
-            var script = NextScript(injected.Code);
-            var errors = (await Task.Run(() => script.Compile(interrupt.Token), interrupt.Token))
-                .Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            if (errors.Count > 0)
-            {
-                return Fail(outputs, CompileErrors.Format(errors, injected, directives.Code));
-            }
-            // The time limit is for the cell's own code: restores and compilation, slow on a loaded machine, do not count.
-            if (Options.CellTimeout is { } limit)
-            {
-                interrupt.CancelAfter(limit);
-            }
-            return await RunAsync(script, outputs, interrupt.Token, cancellationToken);
+            return CellStatus.Ok;
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
         {
@@ -124,8 +137,47 @@ public sealed class NotebookSession : IDisposable
         }
         finally
         {
+            if (timer is not null)
+            {
+                outputs.Add(MagicCommands.WallTime(timer.Elapsed));
+            }
             CellContext.Current = null;
         }
+    }
+
+    /// <summary>
+    /// The cell as .NET Interactive splits it at its magic commands: each piece of code (the other lines blank, so
+    /// positions stay the cell's own) followed by the magic that ends it; the last piece has none.
+    /// </summary>
+    private static IEnumerable<(string Code, MagicLine? Magic)> Steps(CellDirectives directives)
+    {
+        var lines = directives.Code.Split('\n');
+        var from = 0;
+        foreach (var magic in directives.Magics.Append(null))
+        {
+            var to = magic?.Line - 1 ?? lines.Length;
+            yield return (string.Join('\n', lines.Select((l, i) => i >= from && i < to ? l : "")), magic);
+            from = to + 1;
+        }
+    }
+
+    /// <summary>Compiles one piece of cell code as the next submission and runs it.</summary>
+    private async Task<CellStatus> RunCodeAsync(string code, OutputCollector outputs, CancellationTokenSource interrupt, CancellationToken callerToken)
+    {
+        var injected = InterruptInjector.Inject(code, ScriptEnvironment.ParseOptions);
+        var script = NextScript(injected.Code);
+        var errors = (await Task.Run(() => script.Compile(interrupt.Token), interrupt.Token))
+            .Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            return Fail(outputs, CompileErrors.Format(errors, injected, code));
+        }
+        // The time limit is for the cell's own code: restores and compilation, slow on a loaded machine, do not count.
+        if (Options.CellTimeout is { } limit)
+        {
+            interrupt.CancelAfter(limit);
+        }
+        return await RunAsync(script, outputs, interrupt.Token, callerToken);
     }
 
     /// <summary>Runs the compiled cell on a thread of its own, so an interrupt can give up on it if it never checks.</summary>
@@ -185,6 +237,10 @@ public sealed class NotebookSession : IDisposable
         return CellStatus.Ok;
     }
 
+    /// <summary>An HTML cell's body shown as is, with the body as its plain text for consoles.</summary>
+    private static DisplayOutput HtmlCell(string body) =>
+        DisplayOutput.Single(ValueFormatter.Html, body) with { LiveData = new Dictionary<string, string> { [ValueFormatter.PlainText] = body } };
+
     private static string StripMagic(string source) =>
-        CellLanguage.MagicOf(source) is null ? source : source.Split('\n', 2) is [_, var rest] ? rest : "";
+        CellLanguage.KernelOf(source) is null ? source : source.Split('\n', 2) is [_, var rest] ? rest : "";
 }

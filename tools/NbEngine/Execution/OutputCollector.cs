@@ -1,4 +1,4 @@
-// Gathers a cell's outputs as nbformat stores them (consecutive stream writes merged, capped) and forwards each as it happens.
+// Gathers a cell's outputs as nbformat stores them (consecutive stream writes merged and capped, updated displays replaced) and forwards each as it happens.
 using NbEngine.Notebooks;
 
 namespace NbEngine.Execution;
@@ -6,7 +6,9 @@ namespace NbEngine.Execution;
 /// <summary>
 /// Consecutive writes to one stream become one output, built in linear time and capped (<see cref="CappedStream"/>);
 /// the live callback sees what is stored: the head of a stream run as it is written, the elision marker and the tail
-/// when the run ends (another output comes, or the cell finishes).
+/// when the run ends (another output comes, or the cell finishes). A <see cref="DisplayUpdate"/> replaces the display
+/// with its id in place. An update of a display this cell does not hold (one shown by an earlier cell) changes nothing
+/// here, as in Polyglot, which updates only the running cell's outputs; live front-ends still receive it.
 /// </summary>
 internal sealed class OutputCollector(Action<CellOutput>? live)
 {
@@ -18,25 +20,34 @@ internal sealed class OutputCollector(Action<CellOutput>? live)
     {
         lock (_gate)
         {
-            if (output is StreamOutput stream)
+            switch (output)
             {
-                if (_open?.Name != stream.Name)
-                {
+                case StreamOutput stream:
+                    if (_open?.Name != stream.Name)
+                    {
+                        EndStreamRun();
+                        _open = new CappedStream(stream.Name);
+                        _outputs.Add(_open);
+                    }
+                    var shown = _open.Append(stream.Text);
+                    if (shown.Length > 0)
+                    {
+                        live?.Invoke(shown.Length == stream.Text.Length ? stream : new StreamOutput(stream.Name, shown));
+                    }
+                    break;
+                case DisplayUpdate update:
+                    var index = _outputs.FindIndex(o => o is DisplayOutput d && d.DisplayId == update.Display.DisplayId);
+                    if (index >= 0)
+                    {
+                        _outputs[index] = update.Display;
+                    }
+                    live?.Invoke(update);
+                    break;
+                default:
                     EndStreamRun();
-                    _open = new CappedStream(stream.Name);
-                    _outputs.Add(_open);
-                }
-                var shown = _open.Append(stream.Text);
-                if (shown.Length > 0)
-                {
-                    live?.Invoke(shown.Length == stream.Text.Length ? stream : new StreamOutput(stream.Name, shown));
-                }
-            }
-            else
-            {
-                EndStreamRun();
-                _outputs.Add(output);
-                live?.Invoke(output);
+                    _outputs.Add(output);
+                    live?.Invoke(output);
+                    break;
             }
         }
     }

@@ -8,7 +8,8 @@ using NbEngine.Packages;
 
 namespace NbEngine.Execution;
 
-internal static class ScriptEnvironment
+/// <summary>The kernel's imports and parse options, which the exporters use to read cells as the engine compiles them.</summary>
+public static class ScriptEnvironment
 {
     /// <summary>The namespaces Polyglot imports before the first cell, plus <c>using static</c> of the helpers.</summary>
     public static ImmutableArray<string> Imports { get; } =
@@ -29,7 +30,7 @@ internal static class ScriptEnvironment
         ]);
 
     /// <summary>The options of a notebook's first submission (references are shared by all sessions).</summary>
-    public static ScriptOptions InitialOptions(string workingDirectory) => ScriptOptions.Default
+    internal static ScriptOptions InitialOptions(string workingDirectory) => ScriptOptions.Default
         .WithReferences(LazyReferences.Value)
         .WithImports(Imports)
         .WithLanguageVersion(LanguageVersion.Latest)

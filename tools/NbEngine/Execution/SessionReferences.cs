@@ -47,7 +47,7 @@ internal sealed class SessionReferences(SessionOptions options)
             AssemblyProbing.Add(assembly);
             Reference(assembly, added);
         }
-        emit(DisplayOutput.Single(ValueFormatter.Html, PackageDisplay.InstalledPackagesHtml(directives.Packages.Select(p => p.ToString()))));
+        emit(PackageDisplay.InstalledPackagesOutput([.. directives.Packages.Select(p => p.ToString())]));
         foreach (var extension in directives.Packages.Where(PackageAliases.IsKernelExtension))
         {
             PlotlyCharts.Enable();
@@ -61,7 +61,8 @@ internal sealed class SessionReferences(SessionOptions options)
         var chosen = HostAssemblies.CopyOf(path) ?? path;
         if (_referenced.Add(chosen))
         {
-            added.Add(MetadataReference.CreateFromFile(chosen));
+            // The XML documentation beside an assembly (Recurrent ships one) gives editors their hover summaries.
+            added.Add(MetadataReference.CreateFromFile(chosen, documentation: XmlDocumentation.Beside(chosen)));
         }
     }
 

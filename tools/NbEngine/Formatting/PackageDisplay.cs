@@ -5,7 +5,8 @@ using NbEngine.Notebooks;
 
 namespace NbEngine.Formatting;
 
-internal static class PackageDisplay
+/// <summary>The kernel's notes about packages; front-ends only ask whether an output is one.</summary>
+public static class PackageDisplay
 {
     private const string InstalledPackagesStart = "<div><div></div><div></div><div><strong>Installed Packages</strong><ul>";
     private const string LoadingExtensionsStart = "Loading extensions from `";
@@ -41,6 +42,16 @@ internal static class PackageDisplay
         output.Data.TryGetValue(ValueFormatter.Html, out var html) && html.StartsWith(InstalledPackagesStart, StringComparison.Ordinal)
             ? System.Text.RegularExpressions.Regex.Matches(html, "<li><span>(.*?)</span></li>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList()
             : null;
+
+    /// <summary>The kernel's display of <see cref="InstalledPackagesHtml"/>, with a plain-text list for consoles.</summary>
+    internal static DisplayOutput InstalledPackagesOutput(IReadOnlyList<string> packages) =>
+        DisplayOutput.Single(ValueFormatter.Html, InstalledPackagesHtml(packages)) with
+        {
+            LiveData = new Dictionary<string, string>
+            {
+                [ValueFormatter.PlainText] = $"Installed Packages: {string.Join("; ", packages.Order(StringComparer.InvariantCulture))}",
+            },
+        };
 
     /// <summary>Whether an output is one of the two notes above: the kernel's answer to #r "nuget:" lines, not a value the cell shows.</summary>
     public static bool IsPackageNote(DisplayOutput output) =>

@@ -14,6 +14,9 @@ internal static class PlotlyCharts
     private static readonly HashSet<Assembly> Registered = [];
     private static bool _enabled;
 
+    /// <summary>The Plotly.NET assembly whose chart formatter was registered last, if any.</summary>
+    public static Assembly? LastRegistered { get; private set; }
+
     public static void Enable()
     {
         lock (Gate)
@@ -41,6 +44,7 @@ internal static class PlotlyCharts
             if (Registered.Add(assembly))
             {
                 PlotlyChartFormatter.Register(assembly);
+                LastRegistered = assembly;
             }
         }
     }

@@ -10,6 +10,12 @@ public static class CellLanguage
     public const string Markdown = "markdown";
     public const string Html = "html";
 
+    /// <summary>The kernels of Polyglot Notebooks a first line <c>#!name</c> can select; any other <c>#!name</c> is a magic command.</summary>
+    private static readonly HashSet<string> KernelNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        CSharp, "c#", "cs", "fsharp", "f#", "pwsh", "powershell", "javascript", "js", Html, Markdown, "md", "mermaid", "sql", "kql", "http", "value",
+    };
+
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {
         ["c#"] = CSharp,
@@ -25,10 +31,9 @@ public static class CellLanguage
     /// </summary>
     public static string Detect(string source, JsonElement? cellMetadata, string notebookDefault)
     {
-        var magic = MagicOf(source);
-        if (magic is not null)
+        if (KernelOf(source) is { } kernel)
         {
-            return Normalize(magic);
+            return Normalize(kernel);
         }
         var fromMetadata = StringAt(cellMetadata, "polyglot_notebook", "kernelName")
             ?? StringAt(cellMetadata, "dotnet_interactive", "language");
@@ -48,8 +53,11 @@ public static class CellLanguage
         return CSharp;
     }
 
-    /// <summary>The name after <c>#!</c> on the first line, or null when the cell does not start with one.</summary>
-    public static string? MagicOf(string source)
+    /// <summary>
+    /// The kernel a first line <c>#!name</c> selects, or null when the cell does not start with a kernel's name (a
+    /// magic command such as <c>#!time</c> runs in the cell's own kernel).
+    /// </summary>
+    public static string? KernelOf(string source)
     {
         var firstLine = source.Split('\n', 2)[0].Trim();
         if (!firstLine.StartsWith("#!", StringComparison.Ordinal) || firstLine.Length < 3)
@@ -57,7 +65,7 @@ public static class CellLanguage
             return null;
         }
         var name = firstLine[2..].Split(' ', 2)[0];
-        return name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c is '#' or '-' or '_') ? name : null;
+        return KernelNames.Contains(name) ? name : null;
     }
 
     private static string Normalize(string name) => Aliases.TryGetValue(name, out var canonical) ? canonical : name.ToLowerInvariant();

@@ -1,7 +1,8 @@
 // The packages a session's #r "nuget:" lines have asked for so far: each id once, a later request replacing an earlier one.
 namespace NbEngine.Packages;
 
-internal static class RequestedPackages
+/// <summary>One rule for the package set a notebook asks for, shared by the session's restores and the app exporter.</summary>
+public static class RequestedPackages
 {
     /// <summary>
     /// Adds what <paramref name="requested"/> restores (after <see cref="PackageAliases.Substitute"/>), dropping any

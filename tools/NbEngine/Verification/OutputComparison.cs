@@ -1,4 +1,5 @@
 // Compares a cell's stored outputs with new ones: kinds in order, stream text, each MIME payload, error heads.
+using NbEngine.Formatting;
 using NbEngine.Notebooks;
 
 namespace NbEngine.Verification;
@@ -8,6 +9,14 @@ namespace NbEngine.Verification;
 /// kind; consecutive stream outputs of one stream are merged first), the same stream names and MIME types, and
 /// texts that <see cref="TextComparison"/> accepts after <see cref="Sanitizers"/>. Errors compare their name and
 /// the message part of <c>evalue</c> (up to the stack trace, which names machine-specific frames).
+/// <para>
+/// Outputs a Jupyter front-end saved from this project's kernel match Polyglot's form of the same cell: the
+/// kernel's plotly.js loader is not an output of the cell and is left out, and what the kernel adds to a bundle
+/// is ignored where only one side has it: <c>text/plain</c> beside <c>text/html</c> (the console's form) and a
+/// chart's <c>application/vnd.plotly.v1+json</c>. A chart whose bundle carries that figure draws it with offline
+/// HTML where Polyglot loads plotly.js from a CDN, so its <c>text/html</c> compares by the figure it draws (data,
+/// layout and config, numbers within the tolerance).
+/// </para>
 /// </summary>
 public static class OutputComparison
 {
@@ -33,17 +42,28 @@ public static class OutputComparison
             case (StreamOutput s, StreamOutput a):
                 return s.Name != a.Name ? $"stored a {s.Name} stream, got {a.Name}" : Text(s.Text, a.Text);
             case (DisplayOutput s, DisplayOutput a):
-                var storedTypes = string.Join(", ", s.Data.Keys.Order(StringComparer.Ordinal));
-                var actualTypes = string.Join(", ", a.Data.Keys.Order(StringComparer.Ordinal));
+                var (storedData, actualData) = (Compared(s.Data, a.Data), Compared(a.Data, s.Data));
+                var storedTypes = string.Join(", ", storedData.Keys.Order(StringComparer.Ordinal));
+                var actualTypes = string.Join(", ", actualData.Keys.Order(StringComparer.Ordinal));
+                var byFigure = s.Data.ContainsKey(PlotlyFigure.MimeType) || a.Data.ContainsKey(PlotlyFigure.MimeType);
                 return storedTypes != actualTypes
                     ? $"stored MIME types {storedTypes}, got {actualTypes}"
-                    : s.Data.Keys.Select(m => Text(s.Data[m], a.Data[m])).FirstOrDefault(d => d is not null);
+                    : storedData.Keys.Select(m => byFigure && m == ValueFormatter.Html && PlotlyFigure.FromHtml(storedData[m]) is { } storedFigure
+                            && PlotlyFigure.FromHtml(actualData[m]) is { } actualFigure
+                            ? Text(storedFigure.Lines, actualFigure.Lines)
+                            : Text(storedData[m], actualData[m]))
+                        .FirstOrDefault(d => d is not null);
             case (ErrorOutput s, ErrorOutput a):
                 return Text($"{s.EName}: {Head(s.EValue)}", $"{a.EName}: {Head(a.EValue)}");
             default:
                 return $"stored {Kind(stored)}, got {Kind(actual)}";
         }
     }
+
+    /// <summary><paramref name="data"/> without the kernel's additions that <paramref name="other"/> lacks.</summary>
+    private static Dictionary<string, string> Compared(IReadOnlyDictionary<string, string> data, IReadOnlyDictionary<string, string> other) =>
+        data.Where(p => other.ContainsKey(p.Key) || !(p.Key == PlotlyFigure.MimeType || (p.Key == ValueFormatter.PlainText && data.ContainsKey(ValueFormatter.Html))))
+            .ToDictionary();
 
     /// <summary>The exception type and message, without the "   at …" stack lines.</summary>
     private static string Head(string evalue) =>
@@ -52,7 +72,7 @@ public static class OutputComparison
     private static List<CellOutput> Merged(IReadOnlyList<CellOutput> outputs)
     {
         var merged = new List<CellOutput>();
-        foreach (var output in outputs)
+        foreach (var output in outputs.Where(o => !PlotlyScript.IsLoader(o)))
         {
             if (output is StreamOutput s && merged.Count > 0 && merged[^1] is StreamOutput last && last.Name == s.Name)
             {

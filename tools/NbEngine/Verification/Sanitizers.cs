@@ -8,7 +8,7 @@ namespace NbEngine.Verification;
 /// Always masks generated ids (GUIDs, with or without dashes, as in Plotly's div ids and render functions) and
 /// the machine-specific part of "Loading extensions from `…`": the packages folder (any home, any
 /// <c>NUGET_PACKAGES</c>, either separator) is masked, the package, version and file behind it are still compared.
-/// A project adds its own in
+/// The elapsed time <c>#!time</c> prints is masked too. A project adds its own in
 /// <c>nbrunner.sanitizers.json</c> (<c>[{"regex": "...", "replace": "..."}]</c>) in the notebook's folder or
 /// any folder above it; the nearest file wins.
 /// </summary>
@@ -58,6 +58,7 @@ public sealed partial class Sanitizers
         (Guid(), "<id>"),
         (ExtensionInPackagesFolder(), "Loading extensions from `<packages>/${package}/${version}/interactive-extensions/dotnet/${file}`"),
         (OtherExtensionPath(), "Loading extensions from `<path>`"),
+        (WallTime(), "Wall time: <elapsed>ms"),
     ];
 
     [GeneratedRegex("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")]
@@ -68,4 +69,7 @@ public sealed partial class Sanitizers
 
     [GeneratedRegex("Loading extensions from `(?!<packages>/)[^`]*`")]
     private static partial Regex OtherExtensionPath();
+
+    [GeneratedRegex(@"Wall time: [0-9.E+-]+ms")]
+    private static partial Regex WallTime();
 }

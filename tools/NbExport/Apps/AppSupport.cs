@@ -24,30 +24,35 @@ internal static class AppSupport
     /// C# for <c>Section(heading)</c> and <c>display(value[, label])</c>: prints the heading or the value's text (a
     /// tensor prints as PyTorch prints it; a trailing expression's value after its label, as <see cref="Labelled"/>
     /// does); with <paramref name="charts"/>, a Plotly.NET chart is saved as an HTML page beside the app that loads
-    /// a local plotly.js, and its full path is printed.
+    /// a local plotly.js, and its full path is printed. The handle <c>display(value)</c> returns repeats it on <c>Update(value)</c>, except that a chart rewrites its
+    /// display's file silently, so the file ends as the notebook stores the output: with the last value.
     /// </summary>
     public static string Source(string appName, bool charts)
     {
         string[] chartBranch = charts
             ?
             [
-                "        if (value is Plotly.NET.GenericChart chart)",
-                "        {",
-                "            var folder = (string)AppContext.GetData(\"EntryPointFileDirectoryPath\");",
-                $"            var file = System.IO.Path.Combine(folder, $\"{ChartFile(Literal(appName), "{++charts}")}\");",
-                $"            var plotlyJs = System.IO.Path.Combine(folder, \"{PlotlyJs}\");",
-                "            if (!System.IO.File.Exists(plotlyJs))",
+                "            if (value is Plotly.NET.GenericChart chart)",
                 "            {",
-                "                var plotly = typeof(Plotly.NET.GenericChart).Assembly;",
-                "                using var source = plotly.GetManifestResourceStream(plotly.GetManifestResourceNames().Single(n => n.EndsWith(\".min.js\")));",
-                "                using var target = System.IO.File.Create(plotlyJs);",
-                "                source.CopyTo(target);",
+                "                var folder = (string)AppContext.GetData(\"EntryPointFileDirectoryPath\");",
+                "                var first = file is null;",
+                $"                file ??= System.IO.Path.Combine(folder, $\"{ChartFile(Literal(appName), "{++charts}")}\");",
+                $"                var plotlyJs = System.IO.Path.Combine(folder, \"{PlotlyJs}\");",
+                "                if (!System.IO.File.Exists(plotlyJs))",
+                "                {",
+                "                    var plotly = typeof(Plotly.NET.GenericChart).Assembly;",
+                "                    using var source = plotly.GetManifestResourceStream(plotly.GetManifestResourceNames().Single(n => n.EndsWith(\".min.js\")));",
+                "                    using var target = System.IO.File.Create(plotlyJs);",
+                "                    source.CopyTo(target);",
+                "                }",
+                $"                var local = Microsoft.FSharp.Core.FSharpOption<Plotly.NET.PlotlyJSReference>.Some(Plotly.NET.PlotlyJSReference.NewCDN(\"{PlotlyJs}\"));",
+                "                Plotly.NET.Chart.saveHtml(file, null).Invoke(Plotly.NET.Chart.withDisplayOptionsStyle(null, null, null, null, null, null, local).Invoke(chart));",
+                "                if (first)",
+                "                {",
+                $"                    Console.WriteLine($\"{ChartLine}{{file}}\");",
+                "                }",
+                "                return;",
                 "            }",
-                $"            var local = Microsoft.FSharp.Core.FSharpOption<Plotly.NET.PlotlyJSReference>.Some(Plotly.NET.PlotlyJSReference.NewCDN(\"{PlotlyJs}\"));",
-                "            Plotly.NET.Chart.saveHtml(file, null).Invoke(Plotly.NET.Chart.withDisplayOptionsStyle(null, null, null, null, null, null, local).Invoke(chart));",
-                $"            Console.WriteLine($\"{ChartLine}{{file}}\");",
-                "            return;",
-                "        }",
             ]
             : [];
         string[] lines =
@@ -65,10 +70,21 @@ internal static class AppSupport
             "        Console.WriteLine(text.Contains('\\n') ? $\"{label} =\\n{text}\" : $\"{label} = {text}\");",
             "    }",
             "",
-            "    static void display(object value)",
+            "    static Displayed display(object value)",
             "    {",
+            "        var shown = new Displayed();",
+            "        shown.Update(value);",
+            "        return shown;",
+            "    }",
+            "",
+            "    sealed class Displayed",
+            "    {",
+            .. charts ? new[] { "        string? file;", "" } : [],
+            "        public void Update(object value)",
+            "        {",
             .. chartBranch,
-            "        Console.WriteLine(value);",
+            "            Console.WriteLine(value);",
+            "        }",
             "    }",
             "}",
         ];

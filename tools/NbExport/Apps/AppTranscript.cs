@@ -40,7 +40,7 @@ public static partial class AppTranscript
                 {
                     StreamOutput { Name: StreamOutput.StandardOutput } s => s.Text,
                     DisplayOutput d when PackageDisplay.IsPackageNote(d) => null,
-                    DisplayOutput d when PlotlyOutput.IsChart(d) =>
+                    DisplayOutput d when PlotlyFigure.IsChart(d) =>
                         $"{AppSupport.ChartLine}{Path.Combine(appFolder, AppSupport.ChartFile(appName, (++charts).ToString()))}\n",
                     DisplayOutput d when d.Data.TryGetValue(ValueFormatter.PlainText, out var plain) => Shown(plain, label),
                     DisplayOutput d when d.Data.TryGetValue(ValueFormatter.Html, out var html) => Shown(TextOf(html), label),

@@ -19,7 +19,7 @@ internal static class OutputHtml
         DisplayOutput d when PackageDisplay.IsPackageNote(d) => "",
         StreamOutput s => $"<pre class=\"output stream {s.Name}\">{Encode(s.Text)}</pre>",
         DisplayOutput d when d.Data.TryGetValue(ValueFormatter.Html, out var html) =>
-            $"<div class=\"output html{(PlotlyOutput.IsChart(d) ? " chart" : "")}\">{html}</div>",
+            $"<div class=\"output html{(PlotlyFigure.IsChart(d) ? " chart" : "")}\">{html}</div>",
         DisplayOutput d when d.Data.TryGetValue(ValueFormatter.PlainText, out var text) => $"<pre class=\"output text\">{Encode(text)}</pre>",
         DisplayOutput d => $"<p class=\"output unshown\">(an output stored as {Encode(string.Join(", ", d.Data.Keys))}, which this page does not show)</p>",
         ErrorOutput e => $"<pre class=\"output error\">{Encode($"{e.EName}: {e.EValue}")}</pre>",

@@ -1,6 +1,7 @@
 // Writes the files pages load: site.js and site.css, KaTeX with its fonts, and Plotly.NET's bundled plotly.js.
-using System.Reflection;
+using System.Text;
 using NbEngine.Files;
+using NbEngine.Formatting;
 
 namespace NbExport.Html;
 
@@ -18,33 +19,25 @@ internal static class SiteAssets
         var own = typeof(SiteAssets).Assembly;
         var files = own.GetManifestResourceNames()
             .Where(n => n.StartsWith("assets/", StringComparison.Ordinal) || n.StartsWith("assets\\", StringComparison.Ordinal))
-            .Select(n => (Path: n.Replace('\\', '/'), Assembly: own, Resource: n))
-            .ToList();
-        if (withPlotly)
-        {
-            files.Add((PlotlyJs, PlotlyAssembly, PlotlyResource()));
-        }
+            .Select(n => (Path: n.Replace('\\', '/'), Assembly: own, Resource: n));
         foreach (var (path, assembly, resource) in files)
         {
-            Write(site, path, assembly, resource);
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            Write(site, path, copy.ToArray());
+        }
+        if (withPlotly)
+        {
+            // The plotly.js Plotly.NET embeds (for its PlotlyJSReference.Full option), which the Jupyter kernel also sends its front-ends.
+            Write(site, PlotlyJs, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(PlotlyScript.Read(typeof(Plotly.NET.GenericChart).Assembly)));
         }
     }
 
-    private static Assembly PlotlyAssembly => typeof(Plotly.NET.GenericChart).Assembly;
-
-    /// <summary>The minified plotly.js Plotly.NET embeds for its <c>PlotlyJSReference.Full</c> option.</summary>
-    private static string PlotlyResource() =>
-        PlotlyAssembly.GetManifestResourceNames().SingleOrDefault(n => n.Contains("plotly", StringComparison.OrdinalIgnoreCase)
-            && n.EndsWith(".min.js", StringComparison.OrdinalIgnoreCase))
-        ?? throw new ExportException($"expected {PlotlyAssembly.GetName()} to embed one plotly-*.min.js, but it has none");
-
-    private static void Write(string site, string relativePath, Assembly assembly, string resource)
+    private static void Write(string site, string relativePath, byte[] bytes)
     {
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
         var path = Path.Combine(site, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        AtomicFile.Write(path, copy.ToArray());
+        AtomicFile.Write(path, bytes);
     }
 }

@@ -6,8 +6,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace NbKernel.Editing;
 
-/// <summary>A candidate and its kind, as Jupyter's experimental completion types name them.</summary>
-internal sealed record Completion(string Text, string Type);
+/// <summary>A candidate, its kind as Jupyter's experimental completion types name them, and its signature.</summary>
+internal sealed record Completion(string Text, string Type, string Signature);
 
 /// <summary>
 /// After <c>expr.</c> the candidates are the members of what <c>expr</c> binds to: the static members of a type
@@ -33,7 +33,7 @@ internal static class Completions
         return candidates
             .Where(s => s.CanBeReferencedByName && s.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !IsHidden(s))
             .GroupBy(s => s.Name)
-            .Select(g => new Completion(g.Key, TypeOf(g.First())))
+            .Select(g => new Completion(g.Key, TypeOf(g.First()), Inspection.Signature(g.First())))
             .OrderBy(c => c.Text, StringComparer.Ordinal)
             .ToList();
     }

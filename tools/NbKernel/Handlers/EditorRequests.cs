@@ -23,7 +23,7 @@ internal sealed class EditorRequests(NotebookSession session)
             {
                 ["_jupyter_types_experimental"] = new JsonArray([.. matches.Select(m => (JsonNode?)new JsonObject
                 {
-                    ["text"] = m.Text, ["type"] = m.Type, ["start"] = start, ["end"] = cursor,
+                    ["text"] = m.Text, ["type"] = m.Type, ["signature"] = m.Signature, ["start"] = start, ["end"] = cursor,
                 })]),
             },
         });

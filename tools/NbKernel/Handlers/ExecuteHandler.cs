@@ -1,6 +1,7 @@
 // execute_request: runs the code as the next cell of the engine's session and publishes its outputs as they come.
 using System.Text.Json.Nodes;
 using NbEngine.Execution;
+using NbEngine.Formatting;
 using NbEngine.Notebooks;
 using NbKernel.Channels;
 using NbKernel.Protocol;
@@ -11,11 +12,13 @@ namespace NbKernel.Handlers;
 /// One cell at a time (the shell worker is sequential). <see cref="Interrupt"/>, called from the control
 /// channel, cancels the running cell through the engine's cancellation; the cell fails with an error output
 /// and the session keeps the state it had before. <c>silent</c> publishes nothing and, like <c>store_history: false</c>,
-/// leaves the execution count as it was; the cell's console input comes from <see cref="InputRequests"/>.
+/// leaves the execution count as it was; the cell's console input comes from <see cref="InputRequests"/>. Before
+/// the session's first chart goes out, so does plotly.js (<see cref="PlotlyScript.LoaderOutput()"/>).
 /// </summary>
 internal sealed class ExecuteHandler(NotebookSession session, Outbox outbox, InputRequests input)
 {
     private volatile CancellationTokenSource? _running;
+    private bool _plotlySent;
 
     public async Task<JsonObject> HandleAsync(JupyterMessage request)
     {
@@ -75,10 +78,18 @@ internal sealed class ExecuteHandler(NotebookSession session, Outbox outbox, Inp
 
     private void Publish(JupyterMessage request, CellOutput output, int count, bool silent)
     {
-        if (!silent)
+        if (silent)
         {
-            var (type, content) = OutputMessages.Of(output, count);
-            outbox.Publish(request, type, content);
+            return;
         }
+        if (!_plotlySent && (output as DisplayOutput ?? (output as DisplayUpdate)?.Display)?.Bundle.ContainsKey(PlotlyFigure.MimeType) == true
+            && PlotlyScript.LoaderOutput() is { } loader)
+        {
+            // plotly.js once per session, before the first chart, so the HTML form of every chart draws without a network.
+            Publish(request, loader, count, silent);
+            _plotlySent = true;
+        }
+        var (type, content) = OutputMessages.Of(output, count);
+        outbox.Publish(request, type, content);
     }
 }
