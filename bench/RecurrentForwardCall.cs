@@ -1,0 +1,32 @@
+// Recurrent's side of a forward workload: the public Forward, in the library's inference scope when it has one.
+namespace Recurrent.Bench;
+
+internal sealed class RecurrentForwardCall : ITimedCall
+{
+    private readonly RecurrentModule _module;
+    private readonly Tensor _input;
+    private readonly IDisposable? _inference;
+    private Tensor? _last;
+
+    public RecurrentForwardCall(Workload w)
+    {
+        (_module, _input) = RecurrentModel.Build(w);
+        _inference = RecurrentModel.EnterInference();
+    }
+
+    /// <summary>One forward pass; the returned output (a new tensor each call, as a user gets it) is kept until the next.</summary>
+    public void Call() => _last = _module switch
+    {
+        Lstm lstm => lstm.Forward(_input).Output,
+        Gru gru => gru.Forward(_input).Output,
+        _ => ((Rnn)_module).Forward(_input).Output,
+    };
+
+    public float[] Result()
+    {
+        Call();
+        return _last!.ToArray();
+    }
+
+    public void Dispose() => _inference?.Dispose();
+}
