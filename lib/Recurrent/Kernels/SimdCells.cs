@@ -1,4 +1,6 @@
 // The element-wise part of a time step for a block of batch rows, one pass per step on one vector width.
+using System.Runtime.CompilerServices;
+
 namespace Recurrent.Kernels;
 
 /// <summary>The cell update at one vector width; <see cref="SimdCells.For"/> picks it with the GEMM's width.</summary>
@@ -93,6 +95,10 @@ internal sealed unsafe class SimdCells<TS, TV> : ICellMath
 /// <summary>One cell's update of one vector of lanes: gate q of these units at <c>gates + q·gateStride</c>.</summary>
 internal unsafe interface ICellLanes
 {
+    /// <remarks>
+    /// Implementations are compiled fully optimised at once (AggressiveOptimization): at tier 0 nothing inlines, and
+    /// the runtime was seen to leave this generic code at tier 0 for the whole of a long run.
+    /// </remarks>
     static abstract void Apply<TS, TV>(float* gates, nint gateStride, float* hiddenGates, float* h, float* c)
         where TS : struct, ISimd<TV> where TV : struct;
 }
@@ -100,6 +106,7 @@ internal unsafe interface ICellLanes
 /// <summary>h = tanh(a).</summary>
 internal readonly unsafe struct RnnTanhCell : ICellLanes
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply<TS, TV>(float* gates, nint gateStride, float* hiddenGates, float* h, float* c)
         where TS : struct, ISimd<TV> where TV : struct =>
         TS.Store(Activations.Tanh<TS, TV>(TS.Load(gates)), h);
@@ -108,6 +115,7 @@ internal readonly unsafe struct RnnTanhCell : ICellLanes
 /// <summary>h = relu(a).</summary>
 internal readonly unsafe struct RnnReluCell : ICellLanes
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply<TS, TV>(float* gates, nint gateStride, float* hiddenGates, float* h, float* c)
         where TS : struct, ISimd<TV> where TV : struct =>
         TS.Store(Activations.Relu<TS, TV>(TS.Load(gates)), h);
@@ -116,6 +124,7 @@ internal readonly unsafe struct RnnReluCell : ICellLanes
 /// <summary>i, f, g, o = σ, σ, tanh, σ of the four gate blocks; c = f⊙c + i⊙g (one rounding for the sum); h = o⊙tanh(c).</summary>
 internal readonly unsafe struct LstmCell : ICellLanes
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply<TS, TV>(float* gates, nint gateStride, float* hiddenGates, float* h, float* c)
         where TS : struct, ISimd<TV> where TV : struct
     {
@@ -132,6 +141,7 @@ internal readonly unsafe struct LstmCell : ICellLanes
 /// <summary>r, z = σ(gx + gh); n = tanh(gx_n + r⊙gh_n) (one rounding); h' = n + z⊙(h − n) = (1 − z)⊙n + z⊙h.</summary>
 internal readonly unsafe struct GruCell : ICellLanes
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply<TS, TV>(float* gates, nint gateStride, float* hiddenGates, float* h, float* c)
         where TS : struct, ISimd<TV> where TV : struct
     {
