@@ -69,17 +69,20 @@ internal static class Comparison
         return text.ToString();
     }
 
-    /// <summary>Per side: the first round's median (a short warm-up's reading), allocation, GC and page faults per call.</summary>
+    /// <summary>
+    /// Per side: the first round's median (a short warm-up's reading), allocation, GC and page faults per call, and
+    /// for Recurrent the same pass with reused outputs (Forward(…, into:)), whose difference is what allocating costs.
+    /// </summary>
     public static string Details(IEnumerable<Row> rows)
     {
         var text = new StringBuilder()
-            .AppendLine("| workload | side | first-round median | warm-up | allocated / call | gen-2 GCs / 1000 calls | page faults / call | parity |")
-            .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+            .AppendLine("| workload | side | first-round median | warm-up | allocated / call | gen-2 GCs / 1000 calls | page faults / call | reusing outputs | parity |")
+            .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
         {
             foreach (var (side, t) in new[] { ("Recurrent", r.Recurrent), ("libtorch", r.Torch) })
             {
-                text.AppendLine(Inv($"| {r.Workload.Id} | {side} | {Time(t.FirstMedianNs)} | {t.WarmupRounds} rounds, {t.WarmupSeconds:0.0} s | {Bytes(t.AllocatedBytesPerCall)} | {t.Gen2PerThousandCalls:0.#} | {t.PageFaultsPerCall:0.#} | {r.Parity:0.0e+00} |"));
+                text.AppendLine(Inv($"| {r.Workload.Id} | {side} | {Time(t.FirstMedianNs)} | {t.WarmupRounds} rounds, {t.WarmupSeconds:0.0} s | {Bytes(t.AllocatedBytesPerCall)} | {t.Gen2PerThousandCalls:0.#} | {t.PageFaultsPerCall:0.#} | {(t.ReusingMedianNs is { } reusing ? Time(reusing) : "—")} | {r.Parity:0.0e+00} |"));
             }
         }
         return text.ToString();

@@ -12,7 +12,11 @@ internal sealed record Timing(
     int CallsPerRound,
     double AllocatedBytesPerCall,
     double Gen2PerThousandCalls,
-    double PageFaultsPerCall);
+    double PageFaultsPerCall)
+{
+    /// <summary>The best median of the call that reuses its outputs, when the side has one: the rest is allocation and GC.</summary>
+    public double? ReusingMedianNs { get; init; }
+}
 
 internal static class Timer
 {

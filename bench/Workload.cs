@@ -71,6 +71,9 @@ internal interface ITimedCall : IDisposable
 {
     void Call();
 
+    /// <summary>The same work writing into reused outputs, when the side offers that (Recurrent's Forward(…, into:)); else null.</summary>
+    Action? CallReusingOutputs => null;
+
     /// <summary>What the parity check compares across the two processes (the output sequence, flattened).</summary>
     float[] Result();
 }
