@@ -105,6 +105,17 @@ public sealed class ForwardIntoTests
     }
 
     [Fact]
+    public void ForwardInto_WithTheInputAsOutput_SaysItCannot()
+    {
+        var rnn = new Rnn(4, 2, bidirectional: true);
+        var x = Torch.Zeros(5, 3, 4);
+
+        var error = Assert.Throws<ArgumentException>(() => rnn.Forward(x, null, (x, Torch.Zeros(2, 3, 2))));
+
+        Assert.StartsWith("into: the input cannot also be an output (it is read while the outputs are written)", error.Message);
+    }
+
+    [Fact]
     public void ForwardInto_WithNullCN_SaysWhatWasExpected()
     {
         using var noGrad = Torch.NoGrad();

@@ -40,6 +40,11 @@ internal static class RecurrentForward
         {
             throw new ArgumentException("into: output, h_n and c_n must be different tensors", "into");
         }
+        if (input.DenseArray() is { } inputArray &&
+            (ReferenceEquals(inputArray, outputArray) || ReferenceEquals(inputArray, hNArray) || ReferenceEquals(inputArray, cNArray)))
+        {
+            throw new ArgumentException("into: the input cannot also be an output (it is read while the outputs are written)", "into");
+        }
         if (Records(m, input, h0, c0))
         {
             throw new InvalidOperationException(
@@ -143,7 +148,18 @@ internal static class RecurrentForward
             throw new NotSupportedException(
                 $"{kernel.GetType().Name} does not record for backward; run it inside Torch.NoGrad() or use the SIMD kernel");
         }
-        layout.ToTimeMajor(input, workspace.Input, spec.InputSize);
+        // A dense time-major input is read where it is (S3's is 13 MB); anything else is copied into the workspace.
+        var direct = !layout.Packed && (!layout.Batched || !layout.BatchFirst);   // already time-major
+        var layerInput = direct ? input.DenseArray() : null;
+        if (layerInput is null)
+        {
+            layout.ToTimeMajor(input, workspace.Input, spec.InputSize);
+        }
+        var firstLayer = workspace.Jobs.AsSpan(0, spec.NumDirections);
+        foreach (var job in firstLayer)
+        {
+            job.Input = layerInput ?? workspace.Input;
+        }
         layout.StateToKernel(h0, workspace.Hidden, spec.HiddenSize);
         if (workspace.Cell is not null)
         {
@@ -152,7 +168,6 @@ internal static class RecurrentForward
 
         var directions = spec.NumDirections;
         var last = spec.NumLayers - 1;
-        var direct = !layout.Packed && (!layout.Batched || !layout.BatchFirst);   // already time-major
         var finalOutput = direct ? output : workspace.LayerOutput(last);        // (L, N, D·H)
         foreach (var job in workspace.Jobs.AsSpan(last * directions))
         {
@@ -178,7 +193,11 @@ internal static class RecurrentForward
         }
         foreach (var job in workspace.Jobs.AsSpan(last * directions))
         {
-            job.Output = [];   // do not keep the caller's array alive
+            job.Output = [];   // do not keep the caller's arrays alive
+        }
+        foreach (var job in firstLayer)
+        {
+            job.Input = workspace.Input;
         }
         if (!direct)
         {
