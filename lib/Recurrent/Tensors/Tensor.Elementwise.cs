@@ -76,21 +76,22 @@ public sealed partial class Tensor
         return Records(this) ? result.AttachGradFn(new PowBackward(this, exponent)) : result;
     }
 
+    // The kernels' formulas (exactly rounded operations only), so results do not depend on the CPU or C library.
     public Tensor Tanh()
     {
-        var result = Apply(MathF.Tanh, DType.Float32);
+        var result = Apply(Kernels.Activations.Tanh, DType.Float32);
         return Records(this) ? result.AttachGradFn(new TanhBackward(this, result)) : result;
     }
 
     public Tensor Sigmoid()
     {
-        var result = Apply(static x => 1f / (1f + MathF.Exp(-x)), DType.Float32);
+        var result = Apply(Kernels.Activations.Sigmoid, DType.Float32);
         return Records(this) ? result.AttachGradFn(new SigmoidBackward(this, result)) : result;
     }
 
     public Tensor Relu()
     {
-        var result = Apply(static x => MathF.Max(x, 0f), _dtype);
+        var result = Apply(Kernels.Activations.Relu, _dtype);
         return Records(this) ? result.AttachGradFn(new ReluBackward(this, result)) : result;
     }
 
