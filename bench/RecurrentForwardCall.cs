@@ -1,11 +1,11 @@
-// Recurrent's side of a forward workload: the public Forward, in the library's inference scope when it has one.
+// Recurrent's side of a forward workload: the public Forward inside Torch.NoGrad(), as a PyTorch user runs inference.
 namespace Recurrent.Bench;
 
 internal sealed class RecurrentForwardCall : ITimedCall
 {
     private readonly RecurrentModule _module;
     private readonly Tensor _input;
-    private readonly IDisposable? _inference;
+    private readonly IDisposable _inference;
     private readonly (Tensor Output, Tensor HN, Tensor? CN) _into;
     private Tensor? _last;
 
@@ -40,5 +40,5 @@ internal sealed class RecurrentForwardCall : ITimedCall
         return _last!.ToArray();
     }
 
-    public void Dispose() => _inference?.Dispose();
+    public void Dispose() => _inference.Dispose();
 }

@@ -17,16 +17,9 @@ internal static class RecurrentModel
         return (module, Torch.Randn(w.SeqLen, w.Batch, w.InputSize));                 // (L, N, H_in)
     }
 
-    /// <summary>
-    /// Enters the library's inference scope (<c>Torch.NoGrad()</c>) when the library has one, found by name so the
-    /// harness builds against a library with or without autograd; null when there is none (no graph is recorded then).
-    /// </summary>
-    public static IDisposable? EnterInference() =>
-        typeof(Torch).GetMethod("NoGrad", Type.EmptyTypes)?.Invoke(null, null) as IDisposable;
+    /// <summary>Recurrent's inference mode, as a PyTorch user writes it: no graph is recorded inside.</summary>
+    public static IDisposable EnterInference() => Torch.NoGrad();
 
     /// <summary>What the table's header says about Recurrent's inference mode.</summary>
-    public static string InferenceDescription =>
-        typeof(Torch).GetMethod("NoGrad", Type.EmptyTypes) is null
-            ? "plain Forward (the library records no graph)"
-            : "Forward inside using (Torch.NoGrad())";
+    public const string InferenceDescription = "Forward inside using (Torch.NoGrad())";
 }
