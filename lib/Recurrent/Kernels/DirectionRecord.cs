@@ -71,32 +71,36 @@ internal sealed unsafe class DirectionRecord
     {
         var row = (nint)t * _batch + first;
         var count = rows * _hidden;
+        var (block, gateCount) = (layout.Block, layout.Gates);
         fixed (float* saved = Gates, newGate = NewGate)
         {
             for (var r = 0; r < rows; r++)
             {
-                var from = gates + (nint)r * layout.RowWidth;
+                var from = gates + (nint)r * layout.RowWidth;                  // unit block u, gate q, lane l at (u·G + q)·B + l
                 var hiddenFrom = hiddenGates + (nint)r * layout.RowWidth;
-                var to = saved + (row + r) * _gateWidth;
-                for (var column = 0; column < layout.RowWidth; column++)
+                var to = saved + (row + r) * _gateWidth;                        // gate q of unit j at q·H + j
+                for (var unit = 0; unit < _hidden; unit += block, from += gateCount * block, hiddenFrom += gateCount * block)
                 {
-                    var source = layout.SourceRow(column);                      // q·H + j, or −1 for padding
-                    if (source < 0)
+                    var lanes = Math.Min(block, _hidden - unit);
+                    for (var q = 0; q < gateCount; q++)
                     {
-                        continue;
-                    }
-                    if (newGate == null)
-                    {
-                        to[source] = from[column];
-                    }
-                    else if (source < 2 * _hidden)
-                    {
-                        to[source] = from[column] + hiddenFrom[column];         // GRU r, z: as the cell update adds them
-                    }
-                    else
-                    {
-                        to[source] = from[column];                              // GRU n: W_in·x + b_in
-                        newGate[(row + r) * _hidden + source - 2 * _hidden] = hiddenFrom[column];
+                        for (var l = 0; l < lanes; l++)
+                        {
+                            var (column, source) = (q * block + l, q * _hidden + unit + l);
+                            if (newGate == null)
+                            {
+                                to[source] = from[column];
+                            }
+                            else if (q < 2)
+                            {
+                                to[source] = from[column] + hiddenFrom[column];     // GRU r, z: as the cell update adds them
+                            }
+                            else
+                            {
+                                to[source] = from[column];                          // GRU n: W_in·x + b_in
+                                newGate[(row + r) * _hidden + unit + l] = hiddenFrom[column];
+                            }
+                        }
                     }
                 }
             }
