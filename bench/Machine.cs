@@ -1,39 +1,41 @@
-// What the numbers were measured on: CPU model and cores from lscpu, the runtime, the SIMD width and the malloc mode.
+// What the numbers were measured on: CPU vendor, model and cores from lscpu, the runtime, the load, the FMA peak.
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Recurrent.Kernels;
 
 namespace Recurrent.Bench;
 
 internal static class Machine
 {
-    /// <summary>"tuned" when GLIBC_TUNABLES raises glibc's mmap and trim thresholds, else "default".</summary>
-    public static string MallocMode =>
-        Environment.GetEnvironmentVariable("GLIBC_TUNABLES")?.Contains("mmap_threshold") == true ? "tuned" : "default";
+    /// <summary>e.g. "AMD EPYC (AuthenticAMD, family 26, model 2), 2 cores, 1 thread(s) per core".</summary>
+    public static string Cpu()
+    {
+        var fields = Lscpu();
+        string Field(string name) => fields.GetValueOrDefault(name, "unknown");
+        return $"{Field("Model name")} ({Field("Vendor ID")}, family {Field("CPU family")}, model {Field("Model")}), " +
+               $"{Environment.ProcessorCount} cores, {Field("Thread(s) per core")} thread(s) per core";
+    }
 
-    private static readonly Lazy<string> Description = new(Measure);
+    public static string Runtime() => $"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}";
 
-    /// <summary>Measured once per process, at the first call.</summary>
-    public static string Describe() => Description.Value;
+    /// <summary>The 1-minute load average from /proc/loadavg, or NaN where there is none.</summary>
+    public static double LoadAverage() =>
+        File.Exists("/proc/loadavg")
+            ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)
+            : double.NaN;
 
-    private static string Measure() =>
-        $"CPU: {Lscpu("Model name")}, {Environment.ProcessorCount} cores ({Lscpu("Thread(s) per core")} thread(s) per core)\n" +
-        $"Runtime: {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}\n" +
-        $"Recurrent SIMD width: {SimdKernel.Instance.VectorBits} bits; measured FMA peak of one core: {FmaPeak.MeasureGflops():0} GFLOP/s\n" +
-        $"malloc: {MallocMode} (GLIBC_TUNABLES={Environment.GetEnvironmentVariable("GLIBC_TUNABLES") ?? "unset"})";
-
-    private static string Lscpu(string field)
+    private static Dictionary<string, string> Lscpu()
     {
         try
         {
             using var process = Process.Start(new ProcessStartInfo("lscpu") { RedirectStandardOutput = true })!;
-            var line = process.StandardOutput.ReadToEnd().Split('\n').FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+            var lines = process.StandardOutput.ReadToEnd().Split('\n');
             process.WaitForExit();
-            return line?[(field.Length + 1)..].Trim() ?? "unknown";
+            return lines.Where(l => l.Contains(':')).Select(l => l.Split(':', 2))
+                .GroupBy(p => p[0].Trim()).ToDictionary(g => g.Key, g => g.First()[1].Trim());
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return "unknown (no lscpu)";
+            return [];
         }
     }
 }

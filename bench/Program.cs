@@ -1,31 +1,24 @@
-// Entry point: patch TorchSharp's native library, check parity, then time Recurrent, TorchSharp and MathNet in one process.
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Filters;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
+// Entry point: with no --side, the parent that runs every side of every workload in its own process; with --side, one such child.
 using Recurrent.Kernels;
 
 namespace Recurrent.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench [-- --smoke] [-- --workloads S1,S3]</c>. Everything runs in this one
-/// process (BenchmarkDotNet's in-process toolchain), so the three columns share the machine state of one run.
-/// <c>--smoke</c> takes a handful of iterations, enough to see that every path works; <c>--skip-naive</c> leaves out
-/// the MathNet column (seconds per call on S3) while tuning.
+/// <c>bench/run.sh [--workloads S1,S3] [--repeats 2] [--require-targets]</c>. The parent patches TorchSharp's native
+/// library, measures the machine's FMA peak, then for each workload starts Recurrent and libtorch processes in turn
+/// (R, T, R, T, …), checks that their outputs agree, and prints the table and the summary line.
+/// <c>--side recurrent|torch --workload ID [--dump FILE]</c> is the child; the parent passes it.
 /// </summary>
 public static class Program
 {
-    public static IReadOnlyList<string> SelectedWorkloads { get; private set; } = Workload.All.Select(w => w.Id).ToList();
-
     public static int Main(string[] args)
     {
-        var smoke = args.Contains("--smoke");
-        var listed = args.SkipWhile(a => a != "--workloads").Skip(1).FirstOrDefault();
-        if (listed is not null)
+        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        if (Option("--side") is { } side)
         {
-            SelectedWorkloads = listed.Split(',');
+            return SideProcess.Run(side, Workload.Get(Option("--workload") ?? ""), Option("--dump"));
         }
+
         foreach (var library in Directory.GetFiles(AppContext.BaseDirectory, "libLibTorchSharp.so", SearchOption.AllDirectories))
         {
             if (!ElfVersionPatch.MakeVersionWeak(library, "GLIBCXX_3.4.32"))
@@ -33,30 +26,33 @@ public static class Program
                 Console.WriteLine($"note: {library} does not ask for GLIBCXX_3.4.32; left as it is");
             }
         }
+        var workloads = Option("--workloads") is { } listed ? listed.Split(',').Select(Workload.Get).ToList() : Workload.All;
+        var repeats = int.Parse(Option("--repeats") ?? "2", System.Globalization.CultureInfo.InvariantCulture);
 
-        Console.WriteLine(Machine.Describe());
-        Console.WriteLine($"Recurrent kernel: {SimdKernel.Instance}");
-        if (!Parity.Check(SelectedWorkloads.Select(Workload.Get)))
+        Console.WriteLine($"CPU: {Machine.Cpu()}");
+        Console.WriteLine($"Runtime: {Machine.Runtime()}; Recurrent kernel: {SimdKernel.Instance}");
+        Console.WriteLine($"Recurrent: {RecurrentModel.InferenceDescription}, TieredCompilation and TieredPGO at their defaults (on)");
+        Console.WriteLine($"libtorch (TorchSharp-cpu 0.107.0): {TorchSettings.Describe()}");
+        var (one, all) = (FmaPeak.MeasureGflops(1), FmaPeak.MeasureGflops(Environment.ProcessorCount));
+        Console.WriteLine($"FMA peak: one core {one:0} GFLOP/s, all {Environment.ProcessorCount} cores {all:0} GFLOP/s");
+        Console.WriteLine($"Load average (1 min) at start: {Machine.LoadAverage():0.00}");
+
+        var rows = new List<Comparison.Row>();
+        foreach (var workload in workloads)
         {
-            Console.WriteLine("Parity check failed: not timing results that disagree.");
-            return 1;
+            var row = Comparison.Run(workload, repeats, all);
+            if (row is null)
+            {
+                return 1;
+            }
+            rows.Add(row);
         }
-
-        var job = (smoke ? Job.Dry.WithIterationCount(3).WithWarmupCount(1) : Job.Default.WithWarmupCount(3).WithIterationCount(15))
-            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: false));
-        var config = ManualConfig.CreateMinimumViable().AddJob(job).WithOptions(ConfigOptions.DisableLogFile);
-        if (args.Contains("--skip-naive"))
-        {
-            config = config.AddFilter(new SimpleFilter(b => b.Descriptor.WorkloadMethod.Name != nameof(ForwardBenchmarks.MathNet)));
-        }
-        var summary = BenchmarkRunner.Run<ForwardBenchmarks>(config);
-
-        var table = RatioTable.Build(summary);
+        Console.WriteLine($"Load average (1 min) at end: {Machine.LoadAverage():0.00}");
         Console.WriteLine();
-        Console.WriteLine(table);
-        var path = Path.Combine(summary.ResultsDirectoryPath, $"ratio-table-{Machine.MallocMode}.md");
-        File.WriteAllText(path, Machine.Describe() + "\n\n" + table);
-        Console.WriteLine($"written to {path}");
-        return 0;
+        Console.WriteLine(Comparison.Table(rows));
+        Console.WriteLine(Comparison.Details(rows));
+        var met = rows.Count(r => r.Met);
+        Console.WriteLine($"{met}/{rows.Count} targets met");
+        return args.Contains("--require-targets") && met < rows.Count ? 2 : 0;
     }
 }

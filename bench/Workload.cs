@@ -1,23 +1,47 @@
-// The issue's workloads: time-major float32 forward passes, S1 to S4 on RNN(tanh), plus LSTM and GRU on S2's shape.
+// What a benchmark row is: a shape, its target, its work in flops, and the timed call it makes on each side.
 namespace Recurrent.Bench;
 
-public sealed record Workload(string Id, string Cell, int SeqLen, int Batch, int InputSize, int HiddenSize, int Layers,
-    bool Bidirectional, double Target)
+/// <summary>
+/// A row of the table. Adding one is one small file under <c>Workloads/</c>: a subclass with a parameterless
+/// constructor (found by reflection). The defaults time one forward pass on each side; a workload that times
+/// something else (a training step) overrides <see cref="CreateRecurrent"/>, <see cref="CreateTorch"/> and
+/// <see cref="Flops"/>. Each side's call is built only in that side's process, so a Recurrent process never loads
+/// TorchSharp (Program checks that it did not).
+/// </summary>
+internal abstract class Workload(string id, string cell, int seqLen, int batch, int inputSize, int hiddenSize,
+    int layers, bool bidirectional, Target target)
 {
-    public static IReadOnlyList<Workload> All { get; } =
-    [
-        new("S1", "rnn", 5, 4, 1, 2, 1, false, 50),
-        new("S2", "rnn", 100, 32, 64, 128, 2, false, 3),
-        new("S3", "rnn", 200, 64, 256, 512, 1, true, 2),
-        new("S4", "rnn", 1000, 1, 32, 64, 1, false, 15),
-        new("S2-LSTM", "lstm", 100, 32, 64, 128, 2, false, 2),
-        new("S2-GRU", "gru", 100, 32, 64, 128, 2, false, 2),
-    ];
+    public string Id { get; } = id;
 
-    public static Workload Get(string id) => All.Single(w => w.Id == id);
+    /// <summary>"rnn", "rnn_relu", "lstm" or "gru".</summary>
+    public string Cell { get; } = cell;
 
-    /// <summary>Multiply-adds of one forward pass: input projections plus the recurrent products.</summary>
-    public double Flops
+    public int SeqLen { get; } = seqLen;
+
+    public int Batch { get; } = batch;
+
+    public int InputSize { get; } = inputSize;
+
+    public int HiddenSize { get; } = hiddenSize;
+
+    public int Layers { get; } = layers;
+
+    public bool Bidirectional { get; } = bidirectional;
+
+    public Target Target { get; } = target;
+
+    /// <summary>Every workload under Workloads/, in the order of their ids (S1, S2, S2-GRU, …).</summary>
+    public static IReadOnlyList<Workload> All { get; } = typeof(Workload).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(Workload)) && !t.IsAbstract)
+        .Select(t => (Workload)Activator.CreateInstance(t)!)
+        .OrderBy(w => w.Id, StringComparer.Ordinal)
+        .ToList();
+
+    public static Workload Get(string id) => All.FirstOrDefault(w => w.Id == id)
+        ?? throw new ArgumentException($"unknown workload '{id}'; expected one of {string.Join(", ", All.Select(w => w.Id))}");
+
+    /// <summary>Floating-point operations of one timed call: 2 per multiply-add of the input and recurrent products.</summary>
+    public virtual double Flops
     {
         get
         {
@@ -33,5 +57,23 @@ public sealed record Workload(string Id, string Cell, int SeqLen, int Batch, int
         }
     }
 
+    /// <summary>Recurrent's side: a forward pass of the module built from seed 0 on the seed-0 input.</summary>
+    public virtual ITimedCall CreateRecurrent() => new RecurrentForwardCall(this);
+
+    /// <summary>libtorch's side: the same module (weights copied from Recurrent's seed-0 state dict), inference mode.</summary>
+    public virtual ITimedCall CreateTorch() => new TorchForwardCall(this);
+
     public override string ToString() => Id;
+}
+
+/// <summary>One side's timed operation, with its result for the parity check.</summary>
+internal interface ITimedCall : IDisposable
+{
+    void Call();
+
+    /// <summary>The same work writing into reused outputs, when the side offers that (Recurrent's Forward(…, into:)); else null.</summary>
+    Action? CallReusingOutputs => null;
+
+    /// <summary>What the parity check compares across the two processes (the output sequence, flattened).</summary>
+    float[] Result();
 }

@@ -92,7 +92,7 @@ public sealed class AllocationTests
     /// A collection first empties this thread's allocation buffer: otherwise a collection that another thread
     /// triggers during the call would count the buffer's unused rest (up to 8 KB) as allocated by this one.
     /// </summary>
-    private static long AllocatedBytes(Action body)
+    internal static long AllocatedBytes(Action body)
     {
         GC.Collect();
         var (thread, helper) = (GC.GetAllocatedBytesForCurrentThread(), HelperThread.AllocatedBytes);

@@ -26,6 +26,9 @@ internal sealed record DirectionJob(
     int OutputColumn,
     int OutputWidth)
 {
+    /// <summary>The first layer reads the caller's input array when it is dense and time-major (no copy), so this is set per call.</summary>
+    public float[] Input { get; set; } = Input;
+
     /// <summary>The last layer writes straight into the array the caller gets back, so this one is set per call.</summary>
     public float[] Output { get; set; } = Output;
 

@@ -62,21 +62,46 @@ internal sealed unsafe class DirectionRecord
     }
 
     /// <summary>
-    /// Saves step <paramref name="t"/> for batch rows [first, first + rows). The pointers are the kernel's, as its
-    /// cell update reads them: gate q's (rows, H) block at <c>gates + q·gateStride</c>, and (rows, H) blocks for
-    /// h, c (LSTM) and W_hn·h + b_hn (GRU).
+    /// Saves step <paramref name="t"/> for batch rows [first, first + rows), in PyTorch's gate order. The pointers are
+    /// the kernel's, as its cell update reads them: each row's gates in <paramref name="layout"/>'s order
+    /// (<c>layout.RowWidth</c> apart), for GRU with W_hh·h + b_hh in <paramref name="hiddenGates"/> laid out alike
+    /// (its r and z pre-activations are the sums the cell update forms); (rows, H) blocks for h and c (LSTM).
     /// </summary>
-    public void Save(int t, int first, int rows, float* gates, nint gateStride, float* h, float* c, float* newGate)
+    public void Save(int t, int first, int rows, GateLayout layout, float* gates, float* hiddenGates, float* h, float* c)
     {
         var row = (nint)t * _batch + first;
         var count = rows * _hidden;
-        fixed (float* saved = Gates)
+        var (block, gateCount) = (layout.Block, layout.Gates);
+        fixed (float* saved = Gates, newGate = NewGate)
         {
-            for (var q = 0; q * _hidden < _gateWidth; q++)
+            for (var r = 0; r < rows; r++)
             {
-                for (var r = 0; r < rows; r++)
+                var from = gates + (nint)r * layout.RowWidth;                  // unit block u, gate q, lane l at (u·G + q)·B + l
+                var hiddenFrom = hiddenGates + (nint)r * layout.RowWidth;
+                var to = saved + (row + r) * _gateWidth;                        // gate q of unit j at q·H + j
+                for (var unit = 0; unit < _hidden; unit += block, from += gateCount * block, hiddenFrom += gateCount * block)
                 {
-                    Copy(gates + q * gateStride + r * _hidden, saved + (row + r) * _gateWidth + q * _hidden, _hidden);
+                    var lanes = Math.Min(block, _hidden - unit);
+                    for (var q = 0; q < gateCount; q++)
+                    {
+                        for (var l = 0; l < lanes; l++)
+                        {
+                            var (column, source) = (q * block + l, q * _hidden + unit + l);
+                            if (newGate == null)
+                            {
+                                to[source] = from[column];
+                            }
+                            else if (q < 2)
+                            {
+                                to[source] = from[column] + hiddenFrom[column];     // GRU r, z: as the cell update adds them
+                            }
+                            else
+                            {
+                                to[source] = from[column];                          // GRU n: W_in·x + b_in
+                                newGate[(row + r) * _hidden + unit + l] = hiddenFrom[column];
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -85,14 +110,7 @@ internal sealed unsafe class DirectionRecord
         {
             new ReadOnlySpan<float>(c, count).CopyTo(CellBefore.AsSpan((int)(row * _hidden), count));
         }
-        if (NewGate is not null)
-        {
-            new ReadOnlySpan<float>(newGate, count).CopyTo(NewGate.AsSpan((int)(row * _hidden), count));
-        }
     }
-
-    private static void Copy(float* from, float* to, int count) =>
-        new ReadOnlySpan<float>(from, count).CopyTo(new Span<float>(to, count));
 }
 
 /// <summary>

@@ -4,50 +4,42 @@ namespace Recurrent.Kernels;
 /// <summary>
 /// Kept on its <see cref="DirectionJob"/> between calls. Each call hands the weights to their packed blocks (live
 /// tensors a caller may change; repacked only when they did), projects the inputs of all steps at once
-/// (gates = X·W_ihᵀ + biases), then runs the recurrence step by step (gates_t += h_(t−1)·W_hhᵀ, then the cell
-/// update). The gate buffer is gate-major, (G, L·N, H), so each gate of a step is one contiguous block for the
-/// element-wise math. Batch rows never interact, so large work is split into two batch halves that run on two
-/// threads from start to end with no synchronisation in between.
+/// (gates = X·W_ihᵀ + biases, one product for every gate), then runs the recurrence step by step: one product
+/// h_(t−1)·W_hhᵀ for all gates (added into the step's gate rows; GRU's go to their own rows, since r multiplies
+/// only the n part), then one pass of the cell update. Gate rows follow a <see cref="GateLayout"/>, so a vector of
+/// hidden units finds its gates side by side. Batch rows never interact, so large work is split into two batch
+/// halves that run on two threads from start to end with no synchronisation in between.
 /// </summary>
 internal sealed unsafe class SimdDirection : ISplitWork
 {
     /// <summary>Below about this many multiply-adds a thread hand-off costs more than it saves.</summary>
     private const long ParallelWork = 1L << 21;
 
-    /// <summary>Floats between gate blocks, so the blocks do not all start at the same address modulo 4 KiB.</summary>
-    private const int GatePad = 16;
-
     private readonly DirectionJob _job;
     private readonly IGemm _gemm;
     private readonly ICellMath _cells;
-    private readonly PackedWeights[] _input;            // per gate: W_ihᵀ with b_ih (+ b_hh where it simply adds)
-    private readonly PackedWeights[] _hidden;           // per gate: W_hhᵀ; GRU's n gate also b_hn
-    private readonly PinnedBuffer _gates;               // (G, L·N, H), blocks GatePad apart
-    private readonly PinnedBuffer? _newGate;            // GRU: (N, H), W_hn·h + b_hn
-    private readonly float[] _bias;                     // (H) one gate's input bias, rebuilt per call
+    private readonly GateLayout _layout;
+    private readonly PackedWeights _input;              // W_ihᵀ with b_ih (+ b_hh, except for GRU)
+    private readonly PackedWeights _hidden;             // W_hhᵀ; GRU's with b_hh
+    private readonly PinnedBuffer _gates;               // (L·N, G·H padded), in the layout's order
+    private readonly PinnedBuffer? _hiddenGates;        // GRU: (N, G·H padded), W_hh·h + b_hh
+    private readonly float[] _bias;                     // (G·H) the input bias, rebuilt per call
 
     public SimdDirection(DirectionJob job, IGemm gemm, ICellMath cells)
     {
         _job = job;
         _gemm = gemm;
         _cells = cells;
-        var (hidden, gateCount) = (job.HiddenSize, job.Kind.GateCount());
-        _input = new PackedWeights[gateCount];
-        _hidden = new PackedWeights[gateCount];
-        for (var q = 0; q < gateCount; q++)
-        {
-            _input[q] = new PackedWeights(hidden, job.InputSize, gemm.PanelWidth);
-            _hidden[q] = new PackedWeights(hidden, hidden, gemm.PanelWidth);
-        }
-        _gates = new PinnedBuffer(gateCount * (int)GateStride);
-        _newGate = job.Kind == CellKind.Gru ? new PinnedBuffer(job.Batch * hidden) : null;
-        _bias = new float[hidden];
+        var gateCount = job.Kind.GateCount();
+        _layout = new GateLayout(gateCount, job.HiddenSize, gemm.PanelWidth / 2);
+        _input = new PackedWeights(_layout, job.InputSize, gemm.PanelWidth);
+        _hidden = new PackedWeights(_layout, job.HiddenSize, gemm.PanelWidth);
+        _gates = new PinnedBuffer(job.SeqLen * job.Batch * _layout.RowWidth);
+        _hiddenGates = job.Kind == CellKind.Gru ? new PinnedBuffer(job.Batch * _layout.RowWidth) : null;
+        _bias = new float[gateCount * job.HiddenSize];
     }
 
     public IGemm Gemm => _gemm;
-
-    /// <summary>Floats from one gate's block of the gate buffer to the next.</summary>
-    private nint GateStride => (nint)_job.SeqLen * _job.Batch * _job.HiddenSize + GatePad;
 
     public void Run()
     {
@@ -77,38 +69,31 @@ internal sealed unsafe class SimdDirection : ISplitWork
         }
     }
 
-    /// <summary>Gate q's rows of W_ih and W_hh into its packed blocks, with the biases that go with them.</summary>
+    /// <summary>W_ih and W_hh into their packed blocks, with the biases that go with them.</summary>
     private void Pack()
     {
         var job = _job;
-        var (inputSize, hidden) = (job.InputSize, job.HiddenSize);
-        var weightIh = job.WeightIh.ContiguousStorage();                                   // (G·H, H_in)
-        var weightHh = job.WeightHh.ContiguousStorage();                                   // (G·H, H)
-        for (var q = 0; q < _input.Length; q++)
+        var hasBias = job.BiasIh is not null && job.BiasHh is not null;
+        if (!hasBias)
         {
-            var rows = (q * hidden)..((q + 1) * hidden);
-            var newGate = job.Kind == CellKind.Gru && q == 2;
-            if (job.BiasIh is null || job.BiasHh is null)
+            Array.Clear(_bias);
+        }
+        else
+        {
+            job.BiasIh!.ContiguousStorage()[.._bias.Length].CopyTo(_bias);
+            if (job.Kind != CellKind.Gru)
             {
-                Array.Clear(_bias);
-            }
-            else
-            {
-                job.BiasIh.ContiguousStorage()[rows].CopyTo(_bias);
-                if (!newGate)
+                // b_hh joins b_ih, except for GRU, whose b_hn r multiplies: its b_hh goes with W_hh.
+                var biasHh = job.BiasHh!.ContiguousStorage();
+                for (var j = 0; j < _bias.Length; j++)
                 {
-                    // b_hh joins b_ih, except GRU's b_hn, which r multiplies.
-                    var biasHh = job.BiasHh.ContiguousStorage()[rows];
-                    for (var j = 0; j < hidden; j++)
-                    {
-                        _bias[j] += biasHh[j];
-                    }
+                    _bias[j] += biasHh[j];
                 }
             }
-            _input[q].Pack(weightIh.Slice(q * hidden * inputSize, hidden * inputSize), _bias);
-            _hidden[q].Pack(weightHh.Slice(q * hidden * hidden, hidden * hidden),
-                newGate && job.BiasHh is not null ? job.BiasHh.ContiguousStorage()[rows] : default);
         }
+        _input.Pack(job.WeightIh.ContiguousStorage(), _bias);                                   // (G·H, H_in)
+        _hidden.Pack(job.WeightHh.ContiguousStorage(),                                          // (G·H, H)
+            job.Kind == CellKind.Gru && hasBias ? job.BiasHh!.ContiguousStorage() : default);
     }
 
     /// <summary>The whole sequence for batch rows [first, end).</summary>
@@ -127,38 +112,33 @@ internal sealed unsafe class SimdDirection : ISplitWork
         }
     }
 
-    /// <summary>gates = X·W_ihᵀ + biases for every step: one product per gate for the whole batch, else per step.</summary>
+    /// <summary>gates = X·W_ihᵀ + biases for every step: one product for the whole batch, else one per step.</summary>
     private void ProjectInputs(float* x, int first, int rows)
     {
-        var (steps, batch, inputSize, hidden) = (_job.SeqLen, _job.Batch, _job.InputSize, _job.HiddenSize);
-        for (var q = 0; q < _input.Length; q++)
+        var (steps, batch, inputSize, width) = (_job.SeqLen, _job.Batch, _job.InputSize, _layout.RowWidth);
+        if (rows == batch)
         {
-            var block = _gates.Pointer + q * GateStride;                        // (L·N, H)
-            if (rows == batch)
-            {
-                _gemm.Multiply(_input[q], x, inputSize, steps * batch, block, hidden, accumulate: false);
-                continue;
-            }
-            for (var t = 0; t < steps; t++)
-            {
-                var row = (nint)t * batch + first;
-                _gemm.Multiply(_input[q], x + row * inputSize, inputSize, rows, block + row * hidden, hidden,
-                    accumulate: false);
-            }
+            _gemm.Multiply(_input, x, inputSize, steps * batch, _gates.Pointer, width, accumulate: false);
+            return;
+        }
+        for (var t = 0; t < steps; t++)
+        {
+            var row = (nint)t * batch + first;
+            _gemm.Multiply(_input, x + row * inputSize, inputSize, rows, _gates.Pointer + row * width, width,
+                accumulate: false);
         }
     }
 
     /// <summary>
-    /// Step by step: gates_t += h_(t−1)·W_hhᵀ (GRU's n gate apart), the cell update, h_t into the output rows.
-    /// <paramref name="h"/> (rows, H) holds h_0 on entry and h_L on return; LSTM's <paramref name="c"/> likewise.
-    /// A packed batch runs only the rows that take part in a step; the others keep their state.
+    /// Step by step: gates_t += h_(t−1)·W_hhᵀ (GRU: its own rows = h_(t−1)·W_hhᵀ + b_hh), the cell update, h_t into
+    /// the output rows. <paramref name="h"/> (rows, H) holds h_0 on entry and h_L on return; LSTM's <paramref name="c"/>
+    /// likewise. A packed batch runs only the rows that take part in a step; the others keep their state.
     /// </summary>
     private void Recur(int first, int rows, float* output, float* h, float* c)
     {
         var job = _job;
-        var (steps, batch, hidden) = (job.SeqLen, job.Batch, job.HiddenSize);
-        var newGateIndex = job.Kind == CellKind.Gru ? 2 : -1;
-        var newGate = _newGate is null ? null : _newGate.Pointer + first * hidden;
+        var (steps, batch, hidden, width) = (job.SeqLen, job.Batch, job.HiddenSize, _layout.RowWidth);
+        var hiddenGates = _hiddenGates is null ? null : _hiddenGates.Pointer + (nint)first * width;
         var state = h;
         // A one-direction RNN's output rows of a step are one contiguous (rows, H) block: h_t can live there
         // (not in a packed batch, whose rows end at different steps).
@@ -172,25 +152,22 @@ internal sealed unsafe class SimdDirection : ISplitWork
                 continue;
             }
             var row = (nint)t * batch + first;
-            var g = _gates.Pointer + row * hidden;                              // gate 0 of step t, (rows, H)
-            for (var q = 0; q < _hidden.Length; q++)
+            var g = _gates.Pointer + row * width;                               // step t's gate rows, (rows, G·H padded)
+            if (hiddenGates is null)
             {
-                if (q == newGateIndex)
-                {
-                    _gemm.Multiply(_hidden[q], h, hidden, active, newGate, hidden, accumulate: false);
-                }
-                else
-                {
-                    _gemm.Multiply(_hidden[q], h, hidden, active, g + q * GateStride, hidden, accumulate: true);
-                }
+                _gemm.Multiply(_hidden, h, hidden, active, g, width, accumulate: true);
             }
-            job.Record?.Save(t, first, active, g, GateStride, h, c, newGate);
+            else
+            {
+                _gemm.Multiply(_hidden, h, hidden, active, hiddenGates, width, accumulate: false);
+            }
+            job.Record?.Save(t, first, active, _layout, g, hiddenGates, h, c);
             var outputRows = output + row * job.OutputWidth + job.OutputColumn;
             if (inOutput)
             {
                 h = outputRows;
             }
-            _cells.Update(job.Kind, job.Nonlinearity, active * hidden, g, GateStride, h, c, newGate);
+            _cells.Update(job.Kind, job.Nonlinearity, _layout, active, g, hiddenGates, h, c);
             if (!inOutput)
             {
                 CopyRows(h, outputRows, active, hidden, job.OutputWidth);

@@ -7,12 +7,15 @@ namespace Recurrent.Kernels;
 /// accelerates (512, 256 or 128 bits, else the scalar path, 0); tests build narrower ones to cover the fallbacks.
 /// Every width computes the same bits: each output element sums its products in the same order with fused
 /// multiply-adds, and the activations are lane-wise formulas of exactly rounded operations (<see cref="Activations"/>).
+/// That lets a direction narrower than one panel (G·H below two vectors, such as the article's H = 2) run on the
+/// widest narrower path it fills instead of computing a panel of padding, with the same results.
 /// </summary>
 internal sealed class SimdKernel : IRecurrentKernel
 {
     private readonly IGemm _gemm;
     private readonly ICellMath _cells;
     private readonly IBackwardMath _backward;
+    private readonly (int PanelWidth, IGemm Gemm, ICellMath Cells)[] _paths;   // this width, then each narrower one, scalar last
 
     public SimdKernel(int vectorBits)
     {
@@ -20,6 +23,11 @@ internal sealed class SimdKernel : IRecurrentKernel
         _gemm = Gemm.For(vectorBits);
         _cells = SimdCells.For(vectorBits);
         _backward = BackwardCells.For(vectorBits);
+        _paths = new[] { 512, 256, 128, 0 }
+            .Where(bits => bits == vectorBits || (bits < vectorBits && Gemm.Supports(bits)))
+            .Select(bits => bits == vectorBits ? (_gemm, _cells) : (Gemm.For(bits), SimdCells.For(bits)))
+            .Select(path => (path.Item1.PanelWidth, path.Item1, path.Item2))
+            .ToArray();
     }
 
     public static SimdKernel Instance { get; } = new(Gemm.BestVectorBits);
@@ -28,9 +36,19 @@ internal sealed class SimdKernel : IRecurrentKernel
 
     public void Run(DirectionJob job)
     {
-        if (job.KernelState is not SimdDirection direction || direction.Gemm != _gemm)
+        var columns = job.Kind.GateCount() * job.HiddenSize;
+        var path = _paths[^1];
+        foreach (var candidate in _paths)
         {
-            direction = new SimdDirection(job, _gemm, _cells);
+            if (candidate.PanelWidth <= columns)
+            {
+                path = candidate;
+                break;
+            }
+        }
+        if (job.KernelState is not SimdDirection direction || direction.Gemm != path.Gemm)
+        {
+            direction = new SimdDirection(job, path.Gemm, path.Cells);
             job.KernelState = direction;
         }
         direction.Run();

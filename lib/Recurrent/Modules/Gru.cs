@@ -29,4 +29,15 @@ public sealed class Gru : RecurrentModule
         var result = Run(input, h0, null, "hidden", "");
         return (input.WithData(result.Output), result.HN);
     }
+
+    /// <summary>
+    /// As <see cref="Forward(Tensor, Tensor?)"/>, but writes into <paramref name="into"/>'s tensors (PyTorch's
+    /// <c>out=</c>) and returns them, so a loop of calls allocates nothing: each must have the shape Forward would
+    /// return and own its storage (e.g. <c>Tensor.Zeros(L, N, D·H)</c>).
+    /// </summary>
+    public (Tensor Output, Tensor HN) Forward(Tensor input, Tensor? h0, (Tensor Output, Tensor HN) into)
+    {
+        RunInto(input, h0, null, into.Output, into.HN, null, "hidden", "");
+        return into;
+    }
 }

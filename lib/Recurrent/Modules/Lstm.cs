@@ -29,4 +29,16 @@ public sealed class Lstm : RecurrentModule
         var result = Run(input, state?.H0, state?.C0, "hidden[0]", "hidden[1]");
         return (input.WithData(result.Output), (result.HN, result.CN!));
     }
+
+    /// <summary>
+    /// As <see cref="Forward(Tensor, ValueTuple{Tensor, Tensor}?)"/>, but writes into <paramref name="into"/>'s tensors
+    /// (PyTorch's <c>out=</c>) and returns them, so a loop of calls allocates nothing: each must have the shape
+    /// Forward would return and own its storage (e.g. <c>Tensor.Zeros(L, N, D·H)</c>).
+    /// </summary>
+    public (Tensor Output, (Tensor HN, Tensor CN) State) Forward(Tensor input, (Tensor H0, Tensor C0)? state,
+        (Tensor Output, (Tensor HN, Tensor CN) State) into)
+    {
+        RunInto(input, state?.H0, state?.C0, into.Output, into.State.HN, into.State.CN, "hidden[0]", "hidden[1]");
+        return into;
+    }
 }

@@ -22,6 +22,59 @@ internal static class RecurrentForward
         Forward(m, ForwardChecks.Packed(m, input, h0, c0, hiddenLabel, cellLabel), input.Data, h0, c0);
 
     /// <summary>
+    /// The forward pass into the caller's tensors (PyTorch's <c>out=</c>), each of exactly the shape <see cref="Run"/>
+    /// returns and owning its storage, so repeated calls allocate nothing: at S3's size the output alone is 52 MB,
+    /// a large-object-heap allocation per call that costs gen-2 collections and page faults. As in PyTorch, a call
+    /// that would record for backward is refused.
+    /// </summary>
+    public static void RunInto(RecurrentModule m, Tensor input, Tensor? h0, Tensor? c0, Tensor output, Tensor hN,
+        Tensor? cN, string hiddenLabel, string cellLabel)
+    {
+        var layout = ForwardChecks.Sequence(m, input, h0, c0, hiddenLabel, cellLabel);
+        Span<int> shape = stackalloc int[3];
+        var outputArray = Destination(output, shape[..layout.SequenceShape(m.Spec.OutputWidth, shape)], "output");
+        var stateShape = shape[..layout.StateShape(m.Spec.StateCount, m.Spec.HiddenSize, shape)];
+        var hNArray = Destination(hN, stateShape, "h_n");
+        var cNArray = m.Spec.Kind == CellKind.Lstm ? Destination(cN, stateShape, "c_n") : null;
+        if (ReferenceEquals(outputArray, hNArray) || ReferenceEquals(outputArray, cNArray) || ReferenceEquals(hNArray, cNArray))
+        {
+            throw new ArgumentException("into: output, h_n and c_n must be different tensors", "into");
+        }
+        if (input.DenseArray() is { } inputArray &&
+            (ReferenceEquals(inputArray, outputArray) || ReferenceEquals(inputArray, hNArray) || ReferenceEquals(inputArray, cNArray)))
+        {
+            throw new ArgumentException("into: the input cannot also be an output (it is read while the outputs are written)", "into");
+        }
+        if (Records(m, input, h0, c0))
+        {
+            throw new InvalidOperationException(
+                "Forward(…, into:) doesn't support automatic differentiation, but one of the arguments requires grad: run it inside Torch.NoGrad()");
+        }
+        Compute(m, layout, input, h0, c0, outputArray, hNArray, cNArray, record: false);
+    }
+
+    /// <summary>The storage of a caller's destination tensor, checked to be of <paramref name="shape"/> and dense.</summary>
+    private static float[] Destination(Tensor? given, ReadOnlySpan<int> shape, string name)
+    {
+        if (given is null)
+        {
+            throw new ArgumentNullException("into", $"into: expected a {name} tensor of size ({string.Join(", ", shape.ToArray())}), got null");
+        }
+        var matches = given.Dim == shape.Length;
+        for (var d = 0; matches && d < shape.Length; d++)
+        {
+            matches = given.Size(d) == shape[d];
+        }
+        if (!matches)
+        {
+            throw new ArgumentException(
+                $"into: Expected {name} size ({string.Join(", ", shape.ToArray())}), got {Tensor.ShapeText(given.Shape)}", "into");
+        }
+        return given.DenseArray() ?? throw new ArgumentException(
+            $"into: {name} must be a contiguous tensor that owns its storage (e.g. from Tensor.Zeros), got a view", "into");
+    }
+
+    /// <summary>
     /// The forward pass into caller-provided arrays laid out as <see cref="Run"/> returns them (output, h_n, c_n),
     /// recording nothing; once the module has a workspace for this (L, N) it allocates nothing, except to copy a
     /// non-contiguous input.
@@ -95,7 +148,18 @@ internal static class RecurrentForward
             throw new NotSupportedException(
                 $"{kernel.GetType().Name} does not record for backward; run it inside Torch.NoGrad() or use the SIMD kernel");
         }
-        layout.ToTimeMajor(input, workspace.Input, spec.InputSize);
+        // A dense time-major input is read where it is (S3's is 13 MB); anything else is copied into the workspace.
+        var direct = !layout.Packed && (!layout.Batched || !layout.BatchFirst);   // already time-major
+        var layerInput = direct ? input.DenseArray() : null;
+        if (layerInput is null)
+        {
+            layout.ToTimeMajor(input, workspace.Input, spec.InputSize);
+        }
+        var firstLayer = workspace.Jobs.AsSpan(0, spec.NumDirections);
+        foreach (var job in firstLayer)
+        {
+            job.Input = layerInput ?? workspace.Input;
+        }
         layout.StateToKernel(h0, workspace.Hidden, spec.HiddenSize);
         if (workspace.Cell is not null)
         {
@@ -104,7 +168,6 @@ internal static class RecurrentForward
 
         var directions = spec.NumDirections;
         var last = spec.NumLayers - 1;
-        var direct = !layout.Packed && (!layout.Batched || !layout.BatchFirst);   // already time-major
         var finalOutput = direct ? output : workspace.LayerOutput(last);        // (L, N, D·H)
         foreach (var job in workspace.Jobs.AsSpan(last * directions))
         {
@@ -130,7 +193,11 @@ internal static class RecurrentForward
         }
         foreach (var job in workspace.Jobs.AsSpan(last * directions))
         {
-            job.Output = [];   // do not keep the caller's array alive
+            job.Output = [];   // do not keep the caller's arrays alive
+        }
+        foreach (var job in firstLayer)
+        {
+            job.Input = workspace.Input;
         }
         if (!direct)
         {

@@ -101,6 +101,11 @@ public abstract class RecurrentModule : Module
         string cellLabel) =>
         RecurrentForward.RunPacked(this, input, h0, c0, hiddenLabel, cellLabel);
 
+    /// <summary>As <see cref="Run(Tensor, Tensor?, Tensor?, string, string)"/>, into the caller's tensors (see the modules' Forward overloads with <c>into</c>).</summary>
+    private protected void RunInto(Tensor input, Tensor? h0, Tensor? c0, Tensor output, Tensor hN, Tensor? cN,
+        string hiddenLabel, string cellLabel) =>
+        RecurrentForward.RunInto(this, input, h0, c0, output, hN, cN, hiddenLabel, cellLabel);
+
     private static string Suffix(int layer, int direction) => $"_l{layer}" + (direction == 1 ? "_reverse" : "");
 
     private void CreateParameters()

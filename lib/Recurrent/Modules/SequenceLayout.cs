@@ -23,14 +23,42 @@ internal readonly record struct SequenceLayout(
     public int Rows => Packed ? PackedRows : checked(Steps * Batch);
 
     /// <summary>The shape of a sequence tensor of <paramref name="width"/> features in this layout.</summary>
-    public int[] SequenceShape(int width) =>
-        Packed ? [Rows, width]
-        : !Batched ? [Steps, width]
-        : BatchFirst ? [Batch, Steps, width]
-        : [Steps, Batch, width];
+    public int[] SequenceShape(int width)
+    {
+        Span<int> shape = stackalloc int[3];
+        return shape[..SequenceShape(width, shape)].ToArray();
+    }
+
+    /// <summary>The same into <paramref name="shape"/> (3 long), without allocating; returns its rank.</summary>
+    public int SequenceShape(int width, Span<int> shape)
+    {
+        if (Packed || !Batched)
+        {
+            (shape[0], shape[1]) = (Packed ? Rows : Steps, width);
+            return 2;
+        }
+        (shape[0], shape[1], shape[2]) = BatchFirst ? (Batch, Steps, width) : (Steps, Batch, width);
+        return 3;
+    }
 
     /// <summary>The shape of h_0 / h_n: (D·layers, N, H), or (D·layers, H) unbatched.</summary>
-    public int[] StateShape(int states, int hidden) => Batched ? [states, Batch, hidden] : [states, hidden];
+    public int[] StateShape(int states, int hidden)
+    {
+        Span<int> shape = stackalloc int[3];
+        return shape[..StateShape(states, hidden, shape)].ToArray();
+    }
+
+    /// <summary>The same into <paramref name="shape"/> (3 long), without allocating; returns its rank.</summary>
+    public int StateShape(int states, int hidden, Span<int> shape)
+    {
+        if (!Batched)
+        {
+            (shape[0], shape[1]) = (states, hidden);
+            return 2;
+        }
+        (shape[0], shape[1], shape[2]) = (states, Batch, hidden);
+        return 3;
+    }
 
     /// <summary>The caller's batch row that kernel row <paramref name="n"/> holds.</summary>
     public int CallerRow(int n) => SortedIndices is null ? n : SortedIndices[n];

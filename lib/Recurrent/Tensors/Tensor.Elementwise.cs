@@ -93,24 +93,24 @@ public sealed partial class Tensor
         return Records(this) ? result.AttachGradFn(new PowBackward(this, exponent)) : result;
     }
 
-    /// <summary>torch.tanh, element-wise (Float32).</summary>
+    /// <summary>torch.tanh, element-wise (Float32), with the kernels' formula (exactly rounded operations only), so results do not depend on the CPU or C library.</summary>
     public Tensor Tanh()
     {
-        var result = Apply(MathF.Tanh, DType.Float32);
+        var result = Apply(Kernels.Activations.Tanh, DType.Float32);
         return Records(this) ? result.AttachGradFn(new TanhBackward(this, result)) : result;
     }
 
     /// <summary>torch.sigmoid, element-wise: 1 / (1 + e^−x) (Float32).</summary>
     public Tensor Sigmoid()
     {
-        var result = Apply(static x => 1f / (1f + MathF.Exp(-x)), DType.Float32);
+        var result = Apply(Kernels.Activations.Sigmoid, DType.Float32);
         return Records(this) ? result.AttachGradFn(new SigmoidBackward(this, result)) : result;
     }
 
     /// <summary>torch.relu, element-wise: max(x, 0).</summary>
     public Tensor Relu()
     {
-        var result = Apply(static x => MathF.Max(x, 0f), _dtype);
+        var result = Apply(Kernels.Activations.Relu, _dtype);
         return Records(this) ? result.AttachGradFn(new ReluBackward(this, result)) : result;
     }
 

@@ -131,6 +131,9 @@ public sealed partial class Tensor
         return _storage.AsSpan(_offset, Numel());
     }
 
+    /// <summary>The whole storage array when this tensor is all of it, contiguous from index 0; else null.</summary>
+    internal float[]? DenseArray() => IsContiguous && _offset == 0 && _storage.Length == Numel() ? _storage : null;
+
     /// <summary>Writes the elements in row-major order into <paramref name="destination"/>.</summary>
     internal void CopyTo(Span<float> destination)
     {
