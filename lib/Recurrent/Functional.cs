@@ -90,7 +90,8 @@ public static class Functional
         {
             throw new ArgumentException("0D or 1D target tensor expected, multi-target not supported", nameof(target));
         }
-        if (input.Dim == 1 != (target.Dim == 0))
+        var oneExample = input.Dim == 1;
+        if (oneExample != (target.Dim == 0))
         {
             throw new ArgumentException(
                 $"size mismatch (got input: {Tensor.ShapeText(input.Shape)}, target: {Tensor.ShapeText(target.Shape)})",

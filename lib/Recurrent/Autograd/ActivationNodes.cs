@@ -34,5 +34,7 @@ internal sealed class AbsBackward(Tensor input) : SingleOutputNode(input)
     public override string Name => "AbsBackward0";
 
     protected override Tensor?[] Backward(Tensor gradOutput) =>
-        [Tensor.Broadcast(gradOutput, Edges[0]!, static (g, x) => g * (x > 0f ? 1f : x < 0f ? -1f : x == 0f ? 0f : float.NaN), "abs_backward", DType.Float32)];
+        [Tensor.Broadcast(gradOutput, Edges[0]!, static (g, x) => g * Sign(x), "abs_backward", DType.Float32)];
+
+    private static float Sign(float x) => x > 0f ? 1f : x < 0f ? -1f : x == 0f ? 0f : float.NaN;
 }

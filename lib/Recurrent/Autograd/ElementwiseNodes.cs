@@ -1,33 +1,21 @@
 // Backward of the element-wise arithmetic: each input's gradient, summed back over the dimensions it was broadcast along.
 namespace Recurrent.Autograd;
 
-/// <summary>a + b: the output's gradient reaches both inputs unchanged (reduced to each input's shape).</summary>
-internal sealed class AddBackward(Tensor a, Tensor b) : SingleOutputNode(a, b)
+/// <summary>
+/// a + b and a − b: the output's gradient reaches a unchanged and b unchanged or negated, each summed back to its
+/// input's shape.
+/// </summary>
+internal sealed class AddBackward(Tensor a, Tensor b, bool subtract = false) : SingleOutputNode(a, b)
 {
     private readonly int[] _aShape = [.. a.Shape];
     private readonly int[] _bShape = [.. b.Shape];
 
-    public override string Name => "AddBackward0";
+    public override string Name => subtract ? "SubBackward0" : "AddBackward0";
 
     protected override Tensor?[] Backward(Tensor gradOutput) =>
     [
         NeedsGrad(0) ? gradOutput.SumTo(_aShape) : null,
-        NeedsGrad(1) ? gradOutput.SumTo(_bShape) : null,
-    ];
-}
-
-/// <summary>a − b: the gradient for a, and its negation for b.</summary>
-internal sealed class SubBackward(Tensor a, Tensor b) : SingleOutputNode(a, b)
-{
-    private readonly int[] _aShape = [.. a.Shape];
-    private readonly int[] _bShape = [.. b.Shape];
-
-    public override string Name => "SubBackward0";
-
-    protected override Tensor?[] Backward(Tensor gradOutput) =>
-    [
-        NeedsGrad(0) ? gradOutput.SumTo(_aShape) : null,
-        NeedsGrad(1) ? (-gradOutput).SumTo(_bShape) : null,
+        NeedsGrad(1) ? (subtract ? -gradOutput : gradOutput).SumTo(_bShape) : null,
     ];
 }
 

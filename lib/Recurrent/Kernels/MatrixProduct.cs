@@ -1,5 +1,7 @@
 // Row-major matrix products for Tensor.MatMul, Linear and their gradients: the same bits at every vector width.
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Recurrent.Kernels;
 
@@ -40,22 +42,29 @@ internal static class MatrixProduct
         return result;
     }
 
-    /// <summary>row += scale·source, element by element (multiply, then add).</summary>
+    /// <summary>
+    /// row += scale·source, element by element (multiply, then add). The callers' slices give both the same length,
+    /// so the loop reads through references without per-element bounds checks.
+    /// </summary>
     private static void AddScaled(Span<float> row, float scale, ReadOnlySpan<float> source)
     {
+        ref var target = ref MemoryMarshal.GetReference(row);
+        ref var from = ref MemoryMarshal.GetReference(source);
         var j = 0;
-        if (Vector.IsHardwareAccelerated && row.Length >= Vector<float>.Count)
+        if (Vector.IsHardwareAccelerated)
         {
             var factor = new Vector<float>(scale);
             for (; j <= row.Length - Vector<float>.Count; j += Vector<float>.Count)
             {
-                var sum = new Vector<float>(row[j..]) + factor * new Vector<float>(source[j..]);
-                sum.CopyTo(row[j..]);
+                ref var slot = ref Unsafe.As<float, byte>(ref Unsafe.Add(ref target, j));
+                var sum = Unsafe.ReadUnaligned<Vector<float>>(ref slot)
+                    + factor * Unsafe.ReadUnaligned<Vector<float>>(ref Unsafe.As<float, byte>(ref Unsafe.Add(ref from, j)));
+                Unsafe.WriteUnaligned(ref slot, sum);
             }
         }
         for (; j < row.Length; j++)
         {
-            row[j] += scale * source[j];
+            Unsafe.Add(ref target, j) += scale * Unsafe.Add(ref from, j);
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed partial class Tensor
     public static Tensor operator -(Tensor a, Tensor b)
     {
         var result = Broadcast(a, b, static (x, y) => x - y, "sub", Promote(a._dtype, b._dtype));
-        return Records(a, b) ? result.AttachGradFn(new SubBackward(a, b)) : result;
+        return Records(a, b) ? result.AttachGradFn(new AddBackward(a, b, subtract: true)) : result;
     }
 
     /// <summary>Element-wise (Hadamard) product; use <see cref="MatMul"/> for matrix products.</summary>

@@ -143,7 +143,7 @@ public sealed partial class Tensor
             _storage.AsSpan(_offset, count).CopyTo(destination);
             return;
         }
-        // Row by row along the last dimension (a non-contiguous tensor has at least one), then an odometer above it.
+        // Row by row along the last dimension (a non-contiguous tensor has at least one), stepping the rows above it.
         var rank = _shape.Length;
         var (inner, innerStride) = (_shape[rank - 1], _strides[rank - 1]);
         var counter = new int[rank];
@@ -154,17 +154,7 @@ public sealed partial class Tensor
             {
                 destination[written + j] = _storage[p];
             }
-            for (var d = rank - 2; d >= 0; d--)
-            {
-                counter[d]++;
-                position += _strides[d];
-                if (counter[d] < _shape[d])
-                {
-                    break;
-                }
-                position -= _strides[d] * _shape[d];
-                counter[d] = 0;
-            }
+            position = Next(counter, position, rank - 2);
         }
     }
 
@@ -181,18 +171,28 @@ public sealed partial class Tensor
         for (var n = 0; n < count; n++)
         {
             yield return position;
-            for (var d = _shape.Length - 1; d >= 0; d--)
-            {
-                counter[d]++;
-                position += _strides[d];
-                if (counter[d] < _shape[d])
-                {
-                    break;
-                }
-                position -= _strides[d] * _shape[d];
-                counter[d] = 0;
-            }
+            position = Next(counter, position, _shape.Length - 1);
         }
+    }
+
+    /// <summary>
+    /// The storage position after <paramref name="position"/> in row-major order over dimensions 0 … <paramref name="last"/>:
+    /// an odometer, <paramref name="counter"/> holding the current index in each of them.
+    /// </summary>
+    private int Next(int[] counter, int position, int last)
+    {
+        for (var d = last; d >= 0; d--)
+        {
+            counter[d]++;
+            position += _strides[d];
+            if (counter[d] < _shape[d])
+            {
+                break;
+            }
+            position -= _strides[d] * _shape[d];
+            counter[d] = 0;
+        }
+        return position;
     }
 
     internal static int[] ContiguousStrides(int[] shape)

@@ -97,6 +97,7 @@ public sealed class Int64TensorTests
         { "add", "16777216 at position 0 is outside what an Int64 tensor holds here" },
         { "long", "20000000 at position 0 is outside what an Int64 tensor holds here" },
         { "long nan", "cannot convert nan at position 0 to Int64" },
+        { "map", "an Int64 result must be a whole number, got 4.5 at position 0" },
     };
 
     [Theory]
@@ -109,6 +110,7 @@ public sealed class Int64TensorTests
             "multiply" => () => _ = Tensor.FromInt64Array([4096], 1) * 4096,
             "add" => () => _ = Tensor.FromInt64Array([16777215], 1) + 1,
             "long" => () => Tensor.FromArray([2e7f], 1).Long(),
+            "map" => () => Tensor.FromInt64Array([9], 1).Map(v => v / 2),
             _ => () => Tensor.FromArray([float.NaN], 1).Long(),
         };
 

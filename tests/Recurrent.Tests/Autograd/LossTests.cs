@@ -95,6 +95,7 @@ public sealed class LossTests
     {
         { "mse shapes", "Using a target size (torch.Size([4])) that is different to the input size (torch.Size([4, 1])). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size." },
         { "mse int64", "MseLoss target expects a Float32 tensor, got torch.int64; convert it with .Float() first" },
+        { "int64 logits", "CrossEntropy input expects a Float32 tensor, got torch.int64; convert it with .Float() first" },
         { "target out of bounds", "Target 5 is out of bounds." },
         { "negative target", "Target -1 is out of bounds." },
         { "batch mismatch", "Expected input batch_size (3) to match target batch_size (2)." },
@@ -116,6 +117,7 @@ public sealed class LossTests
         {
             "mse shapes" => () => Functional.MseLoss(Torch.Zeros(4, 1), Torch.Zeros(4)),
             "mse int64" => () => Functional.MseLoss(Torch.Zeros(2), Tensor.FromInt64Array([1, 2], 2)),
+            "int64 logits" => () => Functional.CrossEntropy(Tensor.FromInt64Array([1, 2, 3], 1, 3), Tensor.FromInt64Array([0], 1)),
             "target out of bounds" => () => Functional.CrossEntropy(logits, Tensor.FromInt64Array([0, 5, 1], 3)),
             "negative target" => () => Functional.CrossEntropy(logits, Tensor.FromInt64Array([0, -1, 1], 3)),
             "batch mismatch" => () => Functional.CrossEntropy(logits, Tensor.FromInt64Array([0, 1], 2)),

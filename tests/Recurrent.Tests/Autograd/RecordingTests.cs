@@ -86,6 +86,30 @@ public sealed class RecordingTests
     }
 
     [Fact]
+    public void LinearAndEmbeddingForward_InsideNoGrad_AllocateExactlyWhatTheyAllocateWithoutGrad()
+    {
+        var linear = new Linear(16, 8);
+        var embedding = new Embedding(10, 8);
+        var x = Torch.Randn(4, 16);
+        var ids = Tensor.FromInt64Array([1, 2, 3, 1], 4);
+        Tensor Both() => linear.Forward(x) + embedding.Forward(ids);
+        _ = Both();
+
+        long insideNoGrad;
+        using (Torch.NoGrad())
+        {
+            insideNoGrad = AllocatedBytes(() => _ = Both());
+        }
+        foreach (var p in linear.Parameters().Concat(embedding.Parameters()))
+        {
+            p.RequiresGrad_(false);
+        }
+        var withoutGrad = AllocatedBytes(() => _ = Both());
+
+        Assert.Equal(withoutGrad, insideNoGrad);
+    }
+
+    [Fact]
     public void Map_OnATensorThatRequiresGrad_FailsAndSaysWhatToDoInstead()
     {
         var x = Matrix.Clone().RequiresGrad_();
