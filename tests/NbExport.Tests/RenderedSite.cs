@@ -5,7 +5,7 @@ using NbEngine.Notebooks;
 namespace NbExport.Tests;
 
 /// <summary>
-/// Exports the six course notebooks into a temp folder through the command line, then opens every page from its
+/// Exports the course notebooks into a temp folder through the command line, then opens every page from its
 /// file:// URL in Debian's Chromium (driven by Playwright; no browser is downloaded) and records what the page
 /// showed. The screenshot of the vanilla RNN page goes into the same temp folder, never into the repository.
 /// </summary>

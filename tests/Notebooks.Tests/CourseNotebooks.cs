@@ -1,4 +1,4 @@
-// The six course notebooks as parsed JSON, for the form and output checks.
+// The course notebooks as parsed JSON, for the form and output checks.
 using System.Text.Json.Nodes;
 
 namespace Notebooks.Tests;
@@ -7,7 +7,7 @@ internal static class CourseNotebooks
 {
     public static string Directory { get; } = RepositoryRoot.File("notebooks");
 
-    /// <summary>The file names, in reading order (01-… to 06-…).</summary>
+    /// <summary>The file names, in reading order (01-…, 02-…, …).</summary>
     public static IReadOnlyList<string> Names { get; } = System.IO.Directory
         .GetFiles(Directory, "*.ipynb")
         .Select(Path.GetFileName)

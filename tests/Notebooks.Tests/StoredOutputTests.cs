@@ -61,6 +61,7 @@ public class StoredOutputTests
     [InlineData("03-Stacked RNN.ipynb", 2)]
     [InlineData("04-Bidirectional RNN.ipynb", 2)]
     [InlineData("06-Splitting Directions and Layers.ipynb", 2)]
+    [InlineData("07-Backpropagation Through Time.ipynb", 1)]
     public void ChartNotebooks_ShouldStoreTheirPlotlyCharts(string name, int charts)
     {
         var stored = CourseNotebooks.Cells(CourseNotebooks.Load(name), "code")
