@@ -49,6 +49,28 @@ public sealed partial class PageRenderingTests
     }
 
     [Fact]
+    public void ExportHtml_ASolutionCell_IsFoldedUnderSolutionWithItsOutputs()
+    {
+        var notebook = FixtureNotebook.Write("07-Exercises.ipynb",
+        [
+            FixtureCell.Markdown("# Exercises\n\n1. Add one and one."),
+            FixtureCell.Code("1 + 1", """[{"output_type": "display_data", "data": {"text/plain": "2"}, "metadata": {}}]""",
+                "solution"),
+            FixtureCell.Code("3", """[{"output_type": "display_data", "data": {"text/plain": "3"}, "metadata": {}}]"""),
+        ]);
+        var folder = Directory.CreateTempSubdirectory("nbexport-site-").FullName;
+
+        SiteExporter.Export([notebook], folder);
+        var page = File.ReadAllText(Path.Combine(folder, "07-exercises.html"));
+
+        var solution = Regex.Match(page, "<details class=\"solution\"><summary>Solution</summary>(.*?)</details>", RegexOptions.Singleline);
+        Assert.True(solution.Success, "the solution cell is folded under a Solution summary");
+        Assert.Contains("1 + 1", WebUtility.HtmlDecode(Tag().Replace(solution.Groups[1].Value, "")));
+        Assert.Contains("<pre class=\"output text\">2</pre>", solution.Groups[1].Value);
+        Assert.Equal(1, Regex.Count(page, "<details"));                   // the untagged cell stays open
+    }
+
+    [Fact]
     public void ExportHtml_TwoNotebooksWithOnePageName_SaysWhichAndWritesNothing()
     {
         var first = FixtureNotebook.Write("A b.ipynb", [FixtureCell.Markdown("# One")]);

@@ -1,5 +1,6 @@
 // Each notebook must open in VS Code as a Polyglot C# notebook and start the way the course's notebooks start.
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Notebooks.Tests;
 
@@ -42,11 +43,36 @@ public class NotebookFormTests
             """);
         foreach (var cell in cells)
         {
-            var expected = (string?)cell["cell_type"] == "code" ? codeMetadata : new JsonObject();
+            var expected = (string?)cell["cell_type"] == "code" ? codeMetadata!.DeepClone().AsObject() : new JsonObject();
+            if (IsSolution(cell))
+            {
+                // A worked solution: tagged, and folded in Jupyter and VS Code.
+                expected["jupyter"] = new JsonObject { ["source_hidden"] = true };
+                expected["tags"] = new JsonArray("solution");
+            }
             Assert.True(JsonNode.DeepEquals(expected, cell["metadata"]), $"{name}, cell {cell["id"]}: metadata {cell["metadata"]}");
             Assert.IsType<JsonArray>(cell["source"]);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(CourseNotebooks.All), MemberType = typeof(CourseNotebooks))]
+    public void Exercises_ShouldEachHaveAWorkedSolutionThatTheRunnerChecks(string name)
+    {
+        var cells = CourseNotebooks.Load(name)["cells"]!.AsArray().Select(c => c!.AsObject()).ToList();
+        var heading = cells.FindIndex(c => (string?)c["cell_type"] == "markdown"
+            && CourseNotebooks.Text(c["source"]).Contains("## Exercises", StringComparison.Ordinal));
+        Assert.True(heading >= 0, $"{name} ends without exercises");
+        var exercises = cells.Skip(heading).Where(c => (string?)c["cell_type"] == "markdown")
+            .Sum(c => Regex.Count(CourseNotebooks.Text(c["source"]), @"^\d+\. ", RegexOptions.Multiline));
+        var solutions = cells.Skip(heading).Where(IsSolution).ToList();
+        Assert.True(exercises > 0, $"{name}: the exercises section lists no numbered exercise");
+        Assert.True(solutions.Count >= exercises, $"{name}: {exercises} exercises but {solutions.Count} solution cells");
+        Assert.All(solutions, s => Assert.True(s["outputs"]!.AsArray().Count > 0, $"{name}: solution cell {s["id"]} has no stored output"));
+    }
+
+    private static bool IsSolution(JsonObject cell) =>
+        cell["metadata"]?["tags"] is JsonArray tags && tags.Any(t => (string?)t == "solution");
 
     [Theory]
     [MemberData(nameof(CourseNotebooks.All), MemberType = typeof(CourseNotebooks))]

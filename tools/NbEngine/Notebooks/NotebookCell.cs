@@ -8,6 +8,12 @@ public sealed class NotebookCell
     public const string IgnoreOutputTag = "ignore-output";
     public const string RaisesExceptionTag = "raises-exception";
 
+    /// <summary>
+    /// A worked solution to an exercise: run and verified like any cell, shown collapsed (its source hidden in
+    /// Jupyter and VS Code through <c>jupyter.source_hidden</c>, folded under "Solution" on the site).
+    /// </summary>
+    public const string SolutionTag = "solution";
+
     public required int Index { get; init; }
 
     public required CellKind Kind { get; init; }

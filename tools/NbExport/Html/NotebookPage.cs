@@ -30,9 +30,12 @@ internal static class NotebookPage
         var source = cell.Language == CellLanguage.CSharp ? CodeHighlighter.Html(cell.Source) : WebUtility.HtmlEncode(cell.Source);
         var prompt = cell.StoredExecutionCount is { } count ? $"[{count}]" : "[ ]";
         var outputs = string.Concat(cell.StoredOutputs.Select(OutputHtml.Render));
-        return $"<section class=\"cell code\" id=\"cell-{cell.Number}\">"
-            + $"<div class=\"input\"><div class=\"prompt\">{prompt}</div><pre><code class=\"language-{cell.Language}\">{source}</code></pre></div>"
-            + (outputs.Length > 0 ? $"\n<div class=\"outputs\">{outputs}</div>" : "")
-            + "</section>";
+        var content = $"<div class=\"input\"><div class=\"prompt\">{prompt}</div><pre><code class=\"language-{cell.Language}\">{source}</code></pre></div>"
+            + (outputs.Length > 0 ? $"\n<div class=\"outputs\">{outputs}</div>" : "");
+        if (cell.HasTag(NotebookCell.SolutionTag))
+        {
+            content = $"<details class=\"solution\"><summary>Solution</summary>\n{content}\n</details>";
+        }
+        return $"<section class=\"cell code\" id=\"cell-{cell.Number}\">{content}</section>";
     }
 }
