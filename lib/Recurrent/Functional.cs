@@ -3,8 +3,8 @@ using Recurrent.Autograd;
 
 namespace Recurrent;
 
-/// <summary>The functions PyTorch offers as <c>torch.nn.functional</c> (F.mse_loss, F.cross_entropy).</summary>
-public static class Functional
+/// <summary>The functions PyTorch offers as <c>torch.nn.functional</c> (F.mse_loss, F.cross_entropy; F.softmax in Functional.Softmax.cs).</summary>
+public static partial class Functional
 {
     /// <summary>Targets equal to this are skipped by <see cref="CrossEntropy"/>, as PyTorch's default ignore_index.</summary>
     public const int IgnoreIndex = -100;

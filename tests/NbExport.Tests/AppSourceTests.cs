@@ -44,6 +44,20 @@ public sealed class AppSourceTests
     }
 
     [Fact]
+    public void ExportCs_FirstMovesToTheNotebooksFolder_SoRelativePathsNameTheFilesTheNotebookReads()
+    {
+        var folder = Directory.CreateTempSubdirectory("nbexport-test-").FullName;
+        var notebook = FixtureNotebook.Write("Reads.ipynb", [FixtureCell.Code("Console.WriteLine(System.IO.File.ReadAllText(\"data/x.txt\"));")], folder);
+
+        var source = AppSource.Render(notebook, Path.Combine(folder, "apps"));
+
+        Assert.Contains("using System.Linq;\n\n// Like the notebook's kernel, work in the notebook's folder, so relative paths find the same files.\n" +
+            "System.IO.Directory.SetCurrentDirectory(System.IO.Path.GetFullPath(System.IO.Path.Combine(" +
+            "(string)AppContext.GetData(\"EntryPointFileDirectoryPath\"), \"..\")));\n\nConsole.WriteLine(System.IO.File.ReadAllText(\"data/x.txt\"));", source);
+        Assert.Contains("), \".\")));", AppSource.Render(notebook, folder));
+    }
+
+    [Fact]
     public void ExportCs_KeepsMarkdownAndCellsItCannotRunAsComments()
     {
         var notebook = FixtureNotebook.Write("Comments.ipynb",

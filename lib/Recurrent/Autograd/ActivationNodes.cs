@@ -1,4 +1,4 @@
-// Backward of the activations, from the saved result (tanh, sigmoid, relu) or input (abs), in PyTorch's formulas.
+// Backward of the activations, from the saved result (tanh, sigmoid, relu, softmax) or input (abs), in PyTorch's formulas.
 namespace Recurrent.Autograd;
 
 /// <summary>y = tanh(x): grad·(1 − y²).</summary>
@@ -37,4 +37,32 @@ internal sealed class AbsBackward(Tensor input) : SingleOutputNode(input)
         [Tensor.Broadcast(gradOutput, Edges[0]!, static (g, x) => g * Sign(x), "abs_backward", DType.Float32)];
 
     private static float Sign(float x) => x > 0f ? 1f : x < 0f ? -1f : x == 0f ? 0f : float.NaN;
+}
+
+/// <summary>y = softmax(x) along a dimension: dx = y·(grad − Σ_line grad·y), line by line.</summary>
+internal sealed class SoftmaxBackward(Tensor input, Tensor result, DimLines lines) : SingleOutputNode(input)
+{
+    public override string Name => "SoftmaxBackward0";
+
+    protected override Tensor?[] Backward(Tensor gradOutput)
+    {
+        var g = gradOutput.RowMajor();
+        var y = result.RowMajor();
+        var grad = new float[g.Length];
+        for (var line = 0; line < lines.Count; line++)
+        {
+            var start = lines.Start(line);
+            var dot = 0f;
+            for (var k = 0; k < lines.Size; k++)
+            {
+                dot += g[start + k * lines.Stride] * y[start + k * lines.Stride];
+            }
+            for (var k = 0; k < lines.Size; k++)
+            {
+                var i = start + k * lines.Stride;
+                grad[i] = y[i] * (g[i] - dot);
+            }
+        }
+        return [new Tensor(grad, [.. result.Shape])];
+    }
 }

@@ -39,6 +39,12 @@ internal sealed class Generator
     /// <summary>One double in [0, 1) from the low 53 bits of a 64-bit draw.</summary>
     public double UniformDouble() => (Random64() & ((1UL << 53) - 1)) * (1.0 / (1UL << 53));
 
+    /// <summary>
+    /// One draw of at::exponential_distribution&lt;double&gt;(lambda), PyTorch's CPU exponential_: −1/λ · log1p(−u) with u
+    /// a <see cref="UniformDouble"/>.
+    /// </summary>
+    public double Exponential(double lambda) => -1.0 / lambda * Log1P(-UniformDouble());
+
     /// <summary>Tensor.uniform_(from, to) over a contiguous buffer, element by element.</summary>
     public void FillUniform(Span<float> data, double from, double to)
     {
