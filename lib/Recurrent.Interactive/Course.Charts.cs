@@ -14,14 +14,25 @@ public static partial class Course
     /// <summary>The widest chart: the site's 920 px column leaves about 820 px for an output.</summary>
     public const int ChartWidth = 800;
 
-    /// <summary>Title, axis titles and size; <paramref name="steps"/> ticks the x axis at whole numbers (time steps).</summary>
-    public static GenericChart Styled(GenericChart chart, string title, string xTitle, string yTitle, bool steps = false, int height = 440) =>
-        GenericChart.addLayout(PlotlyJson.Layout(
+    /// <summary>
+    /// Title, axis titles and size; <paramref name="steps"/> ticks the x axis at every whole number (time steps);
+    /// <paramref name="logY"/> puts the y axis on a log scale, for values that shrink or grow by factors (losses, norms).
+    /// </summary>
+    public static GenericChart Styled(GenericChart chart, string title, string xTitle, string yTitle, bool steps = false,
+        int height = 440, bool logY = false)
+    {
+        var y = Axis(yTitle, steps: false);
+        if (logY)
+        {
+            LogScale(y);
+        }
+        return GenericChart.addLayout(PlotlyJson.Layout(
             ("title", PlotlyJson.Object(("text", title))),
             ("width", ChartWidth),
             ("height", height),
             ("xaxis", Axis(xTitle, steps)),
-            ("yaxis", Axis(yTitle, steps: false))), chart);
+            ("yaxis", y)), chart);
+    }
 
     /// <summary>One chart of <see cref="SideBySide"/>: its traces, heading and axis titles; time steps on x by default.</summary>
     public sealed record Panel(GenericChart Chart, string Title, string XTitle, string YTitle, bool Steps = true, bool LogY = false);
@@ -64,8 +75,7 @@ public static partial class Course
             y.SetProperty("anchor", "x" + suffix);
             if (panels[k].LogY)
             {
-                y.SetProperty("type", "log");
-                y.SetProperty("exponentformat", "power");
+                LogScale(y);
             }
             layout.Add(("xaxis" + suffix, x));
             layout.Add(("yaxis" + suffix, y));
@@ -99,6 +109,13 @@ public static partial class Course
         GenericChart.getLayout(chart).TryGetPropertyValue("annotations") is { } notes && notes.Value is IEnumerable<Annotation> existing
             ? existing.ToList()
             : [];
+
+    /// <summary>A log-scale axis labelled in powers of ten.</summary>
+    private static void LogScale(LinearAxis axis)
+    {
+        axis.SetProperty("type", "log");
+        axis.SetProperty("exponentformat", "power");
+    }
 
     private static LinearAxis Axis(string title, bool steps)
     {
