@@ -15,7 +15,7 @@ public sealed class AppSourceTests
         Assert.Equal(["#:package MathNet.Numerics@5.0.0"], packages);
         var charts = AppSource.Render(Course.Named("02-Vanilla RNN.ipynb"), Course.AppsFolder).Split('\n')
             .Where(l => l.StartsWith("#:package ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["#:package Plotly.NET@6.0.0", "#:package Plotly.NET.CSharp@0.14.0"], charts);
+        Assert.Equal(["#:package Plotly.NET.CSharp@0.14.0", "#:package Plotly.NET@6.0.0"], charts);   // the extension, substituted by Plotly.NET, is the last request
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ExportCommandTests
 
         Assert.Equal(0, exitCode);
         Assert.Contains($"wrote {Path.Combine(apps, "01-Hello.cs")}", output);
-        Assert.Contains("display(\"hello\");", await File.ReadAllTextAsync(Path.Combine(apps, "01-Hello.cs")));
+        Assert.Contains("display(\"hello\", \"\\\"hello\\\"\");", await File.ReadAllTextAsync(Path.Combine(apps, "01-Hello.cs")));
     }
 
     private static async Task<(int ExitCode, string Output)> Run(params string[] args)
