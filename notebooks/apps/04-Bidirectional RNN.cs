@@ -180,7 +180,6 @@ Check(Tensor.MaxAbsDiff(reverseHN[0], hN[1]) <= 1e-6f, "its final state is h_n[1
 // the large markers are the two entries of `h_n`. The forward final state sits at step 5 and the backward final
 // state at step 1: each direction ends where the other begins.
 
-var steps = Enumerable.Range(1, SeqLength).ToArray();
 var traces = new List<Plotly.NET.GenericChart>();
 foreach (var (half, label, dash) in new[] { (forward, "forward", Plotly.NET.StyleParam.DrawingStyle.Solid),
                                              (backward, "backward", Plotly.NET.StyleParam.DrawingStyle.Dash) })
@@ -286,7 +285,7 @@ partial class Program
 
     sealed class Displayed
     {
-        string? file;
+        string file;
 
         public void Update(object value)
         {

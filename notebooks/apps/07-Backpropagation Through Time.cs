@@ -165,13 +165,13 @@ Vector<double>[] States(Vector<double>[] x)                 // h[0] = h_0 = 0, t
     return h;
 }
 
-// `AsTensor` rounds a by-hand result back to a float32 tensor for display and comparison, and `PerStep` stacks one
+// `AsTensor` (and `MatrixTensor`, its twin for matrices) rounds a by-hand result back to a float32 tensor for display and comparison, and `PerStep` stacks one
 // vector per sequence and step into a (4, 5, ·) tensor shaped like `output`.
 
 var hs = xs.Select(States).ToArray();                       // hs[b][t]: 4 sequences × (T + 1) states
 
 Tensor AsTensor(Vector<double> v) => Tensor.FromVector(v.Map(e => (float)e));
-Tensor AsTensor(Matrix<double> m) => Tensor.FromMatrix(m.Map(e => (float)e));
+Tensor MatrixTensor(Matrix<double> m) => Tensor.FromMatrix(m.Map(e => (float)e));
 Tensor PerStep(Func<int, int, Vector<double>> f) =>          // (B, T, ·)
     Torch.Stack(Enumerable.Range(0, BatchSize).Select(b =>
         Torch.Stack(Enumerable.Range(1, SeqLength).Select(t => AsTensor(f(b, t))).ToList())).ToList());
@@ -233,7 +233,7 @@ for (var b = 0; b < BatchSize; b++)
         gWhh += back[b].Delta[t].OuterProduct(hs[b][t - 1]);    // δ_t h_{t−1}ᵀ
         gBias += back[b].Delta[t];                              // δ_t, for b_ih and b_hh alike
     }
-display(AsTensor(gWhh), "AsTensor(gWhh)");
+display(MatrixTensor(gWhh), "MatrixTensor(gWhh)");
 
 // Then the two gradients that leave the network: into every input, $W_{ih}^\top \delta_t$, and into the initial
 // state of every sequence, $W_{hh}^\top \delta_1$.
@@ -256,7 +256,7 @@ float Gap(Tensor ours, Tensor theirs) => !ours.Shape.SequenceEqual(theirs.Shape)
 
 var byHand = new Dictionary<string, Tensor>
 {
-    ["weight_ih_l0"] = AsTensor(gWih), ["weight_hh_l0"] = AsTensor(gWhh),
+    ["weight_ih_l0"] = MatrixTensor(gWih), ["weight_hh_l0"] = MatrixTensor(gWhh),
     ["bias_ih_l0"] = AsTensor(gBias), ["bias_hh_l0"] = AsTensor(gBias),
     ["input"] = gInput, ["h0"] = gH0,
 };
@@ -498,10 +498,10 @@ foreach (var x in xs)
         reluWhh += delta.OuterProduct(h[t - 1]);
     }
 }
-Check(Gap(AsTensor(reluWhh), relu["weight_hh_l0"].Grad!) <= 1e-6f,
+Check(Gap(MatrixTensor(reluWhh), relu["weight_hh_l0"].Grad!) <= 1e-6f,
     "ReLU backpropagation by hand equals Backward() for weight_hh_l0");
 Check(reluOutput[.., .., 0].Abs().Max() == 0f, "unit 0 of the ReLU network is 0 at every step of every sequence");
-display(AsTensor(reluWhh), "AsTensor(reluWhh)");
+display(MatrixTensor(reluWhh), "MatrixTensor(reluWhh)");
 
 // Nothing saturates any more: where a unit is on, its slope is exactly 1 and it passes its whole error back. But unit 0
 // is off at every step of every sequence (its input weight and bias are negative, and unit 1's positive state reaches
@@ -598,7 +598,7 @@ partial class Program
 
     sealed class Displayed
     {
-        string? file;
+        string file;
 
         public void Update(object value)
         {

@@ -74,6 +74,19 @@ public sealed class AppSourceTests
         Assert.Contains("// (tagged raises-exception, so this app does not run it)\n// throw new Exception(\"on purpose\");\n", source);
     }
 
+    [Theory]
+    [InlineData("var steps = 1;", "var steps = 2;", "steps")]
+    [InlineData("var (a, b) = (1, 2);", "int F() => 1;\nvar (c, b) = (3, 4);", "b")]
+    [InlineData("int Twice(int x) => 2 * x;", "double Twice(double x) => 2 * x;", "Twice")]
+    public void ExportCs_ANameTwoCellsDeclare_IsRefusedNamingBothCells(string first, string second, string name)
+    {
+        var notebook = FixtureNotebook.Write("Twice.ipynb", [FixtureCell.Code(first), FixtureCell.Markdown("prose"), FixtureCell.Code(second)]);
+
+        var error = Assert.Throws<ExportException>(() => AppSource.Render(notebook, notebook.Directory));
+
+        Assert.StartsWith($"Twice.ipynb: cell 3 declares `{name}`, which cell 1 declared already.", error.Message);
+    }
+
     [Fact]
     public void ExportCs_ADllThatNoProjectBuilds_SaysWhatWasExpectedAndWhatWasGiven()
     {

@@ -61,6 +61,8 @@ public sealed class RenderedSite : IAsyncLifetime
         page.RequestFailed += (_, request) => errors.Add($"request failed: {request.Url}");
         page.Request += (_, request) => { if (!request.Url.StartsWith("file:", StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal)) outside.Add(request.Url); };
         await page.GotoAsync(new Uri(file).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
+        // Unfold every worked solution, as a reader who clicks "Solution" does: its text and charts are checked too.
+        await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
         try
         {
             await page.WaitForFunctionAsync(
@@ -81,7 +83,7 @@ public sealed class RenderedSite : IAsyncLifetime
             await page.EvaluateAsync<int>("() => document.querySelectorAll('.math .katex-display').length"),
             await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.math annotation')].map(a => a.textContent)"),
             await page.EvaluateAsync<string>("() => document.body.innerText"),
-            await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('ol.contents a')].map(a => a.getAttribute('href'))"),
+            await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('ol.contents > li > a:first-child')].map(a => a.getAttribute('href'))"),
             await page.EvaluateAsync<string[]>(WiderThanColumn),
             await page.EvaluateAsync<string[]>(LegendsOutside));
         await page.CloseAsync();
@@ -90,7 +92,8 @@ public sealed class RenderedSite : IAsyncLifetime
 
     /// <summary>
     /// Elements that stick out of main's content box (its 920 px column less padding), except inside an element
-    /// that scrolls horizontally: a wall of numbers may scroll, nothing may be cut off by the column.
+    /// that scrolls horizontally: a wall of numbers may scroll, nothing may be cut off by the column. KaTeX's MathML
+    /// copy of each formula (<c>.katex-mathml</c>, for screen readers) is clipped to one pixel on purpose and not shown.
     /// </summary>
     private const string WiderThanColumn = """
         () => {
@@ -100,7 +103,7 @@ public sealed class RenderedSite : IAsyncLifetime
             const left = box.left + parseFloat(style.paddingLeft) - 0.5, right = box.right - parseFloat(style.paddingRight) + 0.5;
             const scrolls = e => { for (let p = e.parentElement; p && p !== main; p = p.parentElement) {
                 if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true; } return false; };
-            return [...main.querySelectorAll('*')].filter(e => { const r = e.getBoundingClientRect();
+            return [...main.querySelectorAll('*')].filter(e => !e.closest('.katex-mathml')).filter(e => { const r = e.getBoundingClientRect();
                 return r.width > 0 && (r.left < left || r.right > right) && !scrolls(e); })
                 .map(e => `${e.tagName.toLowerCase()}.${e.className.baseVal ?? e.className} ${Math.round(e.getBoundingClientRect().width)}px`);
         }

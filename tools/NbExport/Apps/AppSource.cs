@@ -22,11 +22,21 @@ public static class AppSource
         var usings = new List<string>(KernelImports);
         var body = new List<string>();
         var types = new List<string>();
-        foreach (var cell in notebook.Cells)
+        var declaredIn = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (cell, number) in notebook.Cells.Select((c, i) => (c, i + 1)))
         {
             if (Runs(cell))
             {
                 var code = CellCode.Split(cell.Source);
+                foreach (var name in code.Declared)
+                {
+                    if (!declaredIn.TryAdd(name, number))
+                    {
+                        throw new ExportException($"{notebook.Name}: cell {number} declares `{name}`, which cell {declaredIn[name]} declared already. " +
+                            "The kernel lets a later cell redeclare a name (or overload a local function); a file-based app runs all cells " +
+                            "in one scope, where C# does not. Give one of them another name.");
+                    }
+                }
                 usings.AddRange(code.Usings);
                 body.Add(code.Statements);
                 types.AddRange(code.Types);

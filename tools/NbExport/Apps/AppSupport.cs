@@ -79,7 +79,7 @@ internal static class AppSupport
             "",
             "    sealed class Displayed",
             "    {",
-            .. charts ? new[] { "        string? file;", "" } : [],
+            .. charts ? new[] { "        string file;", "" } : [],
             "        public void Update(object value)",
             "        {",
             .. chartBranch,

@@ -11,9 +11,11 @@ namespace NbExport.Apps;
 /// A cell as a program needs it: the engine's directive parser blanks <c>#r</c>/<c>#i</c> lines; <c>using</c>
 /// directives go to the top of the file and type declarations after the statements (C# requires both); a trailing
 /// expression, which the kernel displays, becomes <c>display(…, "label");</c>, labelled with its own text
-/// (<see cref="Shown"/>). Everything else is kept as written.
+/// (<see cref="Shown"/>). Everything else is kept as written. <see cref="Declared"/> are the names the cell's top-level
+/// statements declare (variables and local functions), which share one scope in a program.
 /// </summary>
-internal sealed partial record CellCode(IReadOnlyList<string> Usings, string Statements, IReadOnlyList<string> Types, string? Shown)
+internal sealed partial record CellCode(IReadOnlyList<string> Usings, string Statements, IReadOnlyList<string> Types, string? Shown,
+    IReadOnlyList<string> Declared)
 {
     public static CellCode Split(string cellSource)
     {
@@ -36,8 +38,19 @@ internal sealed partial record CellCode(IReadOnlyList<string> Usings, string Sta
             root.Usings.Select(u => u.WithoutLeadingTrivia().ToFullString().TrimEnd()).ToList(),
             TrimBlankLines(statements),
             types.Select(t => TrimBlankLines(t.ToFullString())).ToList(),
-            shown);
+            shown,
+            root.Members.OfType<GlobalStatementSyntax>().SelectMany(g => DeclaredBy(g.Statement)).ToList());
     }
+
+    /// <summary>The names a top-level statement declares: <c>var a = …</c>, <c>var (a, b) = …</c>, a local function.</summary>
+    private static IEnumerable<string> DeclaredBy(StatementSyntax statement) => statement switch
+    {
+        LocalDeclarationStatementSyntax local => local.Declaration.Variables.Select(v => v.Identifier.ValueText),
+        LocalFunctionStatementSyntax function => [function.Identifier.ValueText],
+        ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: DeclarationExpressionSyntax declaration } } =>
+            declaration.Designation.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>().Select(d => d.Identifier.ValueText),
+        _ => [],
+    };
 
     /// <summary>The expression a displayed value is labelled with: its text on one line.</summary>
     private static string Label(string expression) => Whitespace().Replace(expression.Trim(), " ");
