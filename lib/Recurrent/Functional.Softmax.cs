@@ -1,5 +1,6 @@
 // F.softmax: exponentials normalised to sum to 1 along one dimension, as a differentiable operation.
 using Recurrent.Autograd;
+using Recurrent.Kernels;
 
 namespace Recurrent;
 
@@ -30,7 +31,7 @@ public static partial class Functional
             var sum = 0.0;
             for (var k = 0; k < lines.Size; k++)
             {
-                var e = MathF.Exp(x[start + k * lines.Stride] - max);
+                var e = Activations.ExpOfNonPositive(x[start + k * lines.Stride] - max);
                 result[start + k * lines.Stride] = e;
                 sum += e;
             }

@@ -1,5 +1,6 @@
 // torch.nn.functional's losses: mean squared error and cross entropy over class indices, each recording its backward.
 using Recurrent.Autograd;
+using Recurrent.Kernels;
 
 namespace Recurrent;
 
@@ -117,7 +118,7 @@ public static partial class Functional
             var sum = 0.0;
             foreach (var v in row)
             {
-                sum += MathF.Exp(v - max);
+                sum += Activations.ExpOfNonPositive(v - max);
             }
             var logSum = (float)Math.Log(sum);
             for (var c = 0; c < classes; c++)

@@ -110,6 +110,30 @@ public sealed class DeterminismTests
         }
     }
 
+    [Fact]
+    public void ExpOfNonPositive_IsWithinTwoUlpOfDoublePrecisionAndUnderflowsLikeExp()
+    {
+        // Every 31st float from −104 to 0: the softmax family's arguments x − max.
+        var worst = 0.0;
+        for (var bits = BitConverter.SingleToInt32Bits(-104f); bits < 0; bits -= 31)   // to −0: the bits wrap past int.MinValue
+        {
+            var y = BitConverter.Int32BitsToSingle(bits);
+            var exact = Math.Exp(y);
+            if (exact >= 1.17549435e-38)   // the smallest normal float
+            {
+                worst = Math.Max(worst, Ulps(Activations.ExpOfNonPositive(y), exact));
+            }
+            else
+            {
+                Assert.True(Math.Abs(Activations.ExpOfNonPositive(y) - exact) <= 2 * float.Epsilon, $"exp({y:R}) = {exact:R} underflows to {Activations.ExpOfNonPositive(y):R}");
+            }
+        }
+        Assert.True(worst <= 2, $"exp: {worst} ulp");
+        Assert.Equal(1f, Activations.ExpOfNonPositive(0f));
+        Assert.Equal(0f, Activations.ExpOfNonPositive(float.NegativeInfinity));
+        Assert.True(float.IsNaN(Activations.ExpOfNonPositive(float.NaN)));
+    }
+
     [Theory]
     [InlineData(float.NaN, float.NaN, float.NaN, float.NaN)]
     [InlineData(float.PositiveInfinity, 1f, 1f, float.PositiveInfinity)]

@@ -78,6 +78,6 @@ internal sealed class PowBackward(Tensor input, float exponent) : SingleOutputNo
         var x = Edges[0]!;
         return exponent == 0
             ? [Tensor.Zeros([.. x.Shape])]
-            : [gradOutput * x.Apply(v => exponent * MathF.Pow(v, exponent - 1f), DType.Float32)];
+            : [gradOutput * x.Apply(v => exponent * ScalarPow.Of(v, exponent - 1f), DType.Float32)];
     }
 }

@@ -1,4 +1,6 @@
 // Backward of the losses and of log_softmax, in the formulas and order of PyTorch's CPU kernels.
+using Recurrent.Kernels;
+
 namespace Recurrent.Autograd;
 
 /// <summary>mean((x − t)²): dx = (2/N·(x − t))·grad, dt = (2/N·(t − x))·grad, with 2/N rounded to float32 first.</summary>
@@ -38,7 +40,7 @@ internal sealed class LogSoftmaxBackward(Tensor input, Tensor result) : SingleOu
             }
             for (var c = 0; c < classes; c++)
             {
-                grad[start + c] = g[start + c] - MathF.Exp(y[start + c]) * sum;
+                grad[start + c] = g[start + c] - Activations.ExpOfNonPositive(y[start + c]) * sum;
             }
         }
         return [Tensor.FromArray(grad, [.. result.Shape])];

@@ -57,6 +57,24 @@ internal static class Activations
     public static float Relu(float x) => Relu<SimdScalar, float>(x);
 
     /// <summary>
+    /// exp(y) for y ≤ 0, the argument of the softmax family (x − max), with the same formula as the activations, so
+    /// softmax, log-softmax and cross-entropy give the same bits on every CPU and C library (MathF.Exp does not).
+    /// Within 2 ulp of the true value for normal results; below e^−87 the result is scaled from e^(y+87), and 0
+    /// below e^−104 (under the smallest float). NaN stays NaN.
+    /// </summary>
+    public static float ExpOfNonPositive(float y)
+    {
+        if (y >= -87f)
+        {
+            var (scale, poly) = Reduce<SimdScalar, float>(y);
+            return SimdScalar.MultiplyAdd(scale, poly, scale);
+        }
+        return float.IsNaN(y) ? y : y < -104f ? 0f : ExpOfNonPositive(y + 87f) * ExpMinus87;
+    }
+
+    private const float ExpMinus87 = 1.64581145e-38f;          // e^−87 rounded to float
+
+    /// <summary>
     /// For y in [−87, 0]: y = n·ln 2 + r with n whole and |r| ≤ ln 2 / 2; returns 2^n and expm1(r) (degree-8 Taylor,
     /// truncation below 1e−8·|r|), so exp(y) = 2^n + 2^n·p and expm1(y) = 2^n·p + (2^n − 1).
     /// </summary>

@@ -89,7 +89,7 @@ public sealed partial class Tensor
     /// <summary>torch.pow with a constant exponent, element-wise (Float32 even for an Int64 tensor).</summary>
     public Tensor Pow(float exponent)
     {
-        var result = Apply(x => MathF.Pow(x, exponent), DType.Float32);
+        var result = Apply(x => ScalarPow.Of(x, exponent), DType.Float32);
         return Records(this) ? result.AttachGradFn(new PowBackward(this, exponent)) : result;
     }
 
