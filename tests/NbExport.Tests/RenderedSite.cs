@@ -91,9 +91,10 @@ public sealed class RenderedSite : IAsyncLifetime
     }
 
     /// <summary>
-    /// Elements that stick out of main's content box (its 920 px column less padding), except inside an element
-    /// that scrolls horizontally: a wall of numbers may scroll, nothing may be cut off by the column. KaTeX's MathML
-    /// copy of each formula (<c>.katex-mathml</c>, for screen readers) is clipped to one pixel on purpose and not shown.
+    /// Elements whose visible part sticks out of main's content box (its 920 px column less padding), except inside
+    /// an element that scrolls horizontally: a wall of numbers may scroll, nothing may be cut off by the column. What
+    /// an ancestor clips (overflow hidden, as KaTeX does with its stretchy braces and its one-pixel MathML copy for
+    /// screen readers) is not visible and does not count.
     /// </summary>
     private const string WiderThanColumn = """
         () => {
@@ -101,10 +102,15 @@ public sealed class RenderedSite : IAsyncLifetime
             const box = main.getBoundingClientRect();
             const style = getComputedStyle(main);
             const left = box.left + parseFloat(style.paddingLeft) - 0.5, right = box.right - parseFloat(style.paddingRight) + 0.5;
-            const scrolls = e => { for (let p = e.parentElement; p && p !== main; p = p.parentElement) {
-                if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true; } return false; };
-            return [...main.querySelectorAll('*')].filter(e => !e.closest('.katex-mathml')).filter(e => { const r = e.getBoundingClientRect();
-                return r.width > 0 && (r.left < left || r.right > right) && !scrolls(e); })
+            const visible = e => { let { left: l, right: r } = e.getBoundingClientRect();
+                for (let p = e.parentElement; p && p !== main; p = p.parentElement) {
+                    const overflow = getComputedStyle(p).overflowX;
+                    if (['auto', 'scroll'].includes(overflow)) return null;
+                    if (['hidden', 'clip'].includes(overflow)) { const c = p.getBoundingClientRect(); l = Math.max(l, c.left); r = Math.min(r, c.right); }
+                }
+                return r > l ? { l, r } : null; };
+            return [...main.querySelectorAll('*')].filter(e => { const v = visible(e);
+                return v !== null && (v.l < left || v.r > right); })
                 .map(e => `${e.tagName.toLowerCase()}.${e.className.baseVal ?? e.className} ${Math.round(e.getBoundingClientRect().width)}px`);
         }
         """;

@@ -39,15 +39,20 @@ internal sealed partial record CellCode(IReadOnlyList<string> Usings, string Sta
             TrimBlankLines(statements),
             types.Select(t => TrimBlankLines(t.ToFullString())).ToList(),
             shown,
-            root.Members.OfType<GlobalStatementSyntax>().SelectMany(g => DeclaredBy(g.Statement)).ToList());
+            root.Members.SelectMany(DeclaredBy).ToList());
     }
 
-    /// <summary>The names a top-level statement declares: <c>var a = …</c>, <c>var (a, b) = …</c>, a local function.</summary>
-    private static IEnumerable<string> DeclaredBy(StatementSyntax statement) => statement switch
+    /// <summary>
+    /// The names a cell's top-level member declares, parsed as a script: <c>var a = …</c> (a field there),
+    /// <c>var (a, b) = …</c>, a method (a local function in the app, where overloads are not allowed).
+    /// </summary>
+    private static IEnumerable<string> DeclaredBy(MemberDeclarationSyntax member) => member switch
     {
-        LocalDeclarationStatementSyntax local => local.Declaration.Variables.Select(v => v.Identifier.ValueText),
-        LocalFunctionStatementSyntax function => [function.Identifier.ValueText],
-        ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: DeclarationExpressionSyntax declaration } } =>
+        FieldDeclarationSyntax field => field.Declaration.Variables.Select(v => v.Identifier.ValueText),
+        MethodDeclarationSyntax method => [method.Identifier.ValueText],
+        GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local } => local.Declaration.Variables.Select(v => v.Identifier.ValueText),
+        GlobalStatementSyntax { Statement: LocalFunctionStatementSyntax function } => [function.Identifier.ValueText],
+        GlobalStatementSyntax { Statement: ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: DeclarationExpressionSyntax declaration } } } =>
             declaration.Designation.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>().Select(d => d.Identifier.ValueText),
         _ => [],
     };
