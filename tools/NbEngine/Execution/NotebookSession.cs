@@ -82,12 +82,23 @@ public sealed class NotebookSession : IDisposable
     /// Pays the first cell's one-off costs ahead of time: compiles, emits and runs a throwaway submission outside the
     /// session's state (the compiler's and the runtime's code paths get JIT-compiled) and formats its value as every
     /// front-end would (the Formatting package builds its formatters). A kernel calls it on a background thread while
-    /// it waits for its first request; nothing it does is visible to the notebook.
+    /// it waits for its first request; nothing it does is visible to the notebook. It holds the session's one-cell
+    /// lock, so a first cell waits for it: compiled at the same time as a cell that added references, it left that
+    /// cell's compilation with two identities of one assembly (CS1503 "cannot convert from 'Recurrent.Tensor […]' to
+    /// 'Recurrent.Tensor […]'" in nbconvert runs of notebooks 05, 07 and 12).
     /// </summary>
     public void WarmUp()
     {
-        var value = CSharpScript.Create<object>("new[] { 1.5, 2.5 }.Sum()", _scriptOptions).RunAsync().GetAwaiter().GetResult().ReturnValue;
-        _ = ValueFormatter.Format(value, isResult: true).Bundle;
+        _oneCellAtATime.Wait();
+        try
+        {
+            var value = CSharpScript.Create<object>("new[] { 1.5, 2.5 }.Sum()", _scriptOptions).RunAsync().GetAwaiter().GetResult().ReturnValue;
+            _ = ValueFormatter.Format(value, isResult: true).Bundle;
+        }
+        finally
+        {
+            _oneCellAtATime.Release();
+        }
     }
 
     /// <summary><paramref name="code"/> as the script that continues the session's state (or starts it).</summary>
