@@ -58,14 +58,15 @@ Recurrent.Interactive.TensorFormatting.Register();   // tensors display as PyTor
 // which it keeps to itself. At each step four gates read the same two things, the input $x_t$ and the previous
 // hidden state $h_{t-1}$. In PyTorch's formulation (the `nn.LSTM` documentation), with $\sigma$ the logistic sigmoid:
 //
-// $$\begin{aligned}
-// i_t &= \sigma(W_{ii}\,x_t + b_{ii} + W_{hi}\,h_{t-1} + b_{hi}) &&\text{input gate: how much to write}\\
-// f_t &= \sigma(W_{if}\,x_t + b_{if} + W_{hf}\,h_{t-1} + b_{hf}) &&\text{forget gate: how much of } c_{t-1} \text{ to keep}\\
-// g_t &= \tanh(W_{ig}\,x_t + b_{ig} + W_{hg}\,h_{t-1} + b_{hg}) &&\text{candidate: what to write}\\
-// o_t &= \sigma(W_{io}\,x_t + b_{io} + W_{ho}\,h_{t-1} + b_{ho}) &&\text{output gate: how much of the cell to show}\\
-// c_t &= f_t \odot c_{t-1} + i_t \odot g_t\\
-// h_t &= o_t \odot \tanh(c_t)
-// \end{aligned}$$
+// $$i_t = \sigma(W_{ii}\,x_t + b_{ii} + W_{hi}\,h_{t-1} + b_{hi}) \qquad \text{input gate: how much to write}$$
+//
+// $$f_t = \sigma(W_{if}\,x_t + b_{if} + W_{hf}\,h_{t-1} + b_{hf}) \qquad \text{forget gate: how much of } c_{t-1} \text{ to keep}$$
+//
+// $$g_t = \tanh(W_{ig}\,x_t + b_{ig} + W_{hg}\,h_{t-1} + b_{hg}) \qquad \text{candidate: what to write}$$
+//
+// $$o_t = \sigma(W_{io}\,x_t + b_{io} + W_{ho}\,h_{t-1} + b_{ho}) \qquad \text{output gate: how much of the cell to show}$$
+//
+// $$c_t = f_t \odot c_{t-1} + i_t \odot g_t, \qquad h_t = o_t \odot \tanh(c_t)$$
 //
 // with $h_0 = c_0 = 0$ unless you pass them. Three gates are sigmoids, between 0 and 1, and multiply something;
 // $g_t$ is a `tanh`, between −1 and 1, and is the only one that carries a sign. Each gate has its own weights, but
@@ -103,9 +104,15 @@ for (var k = 0; k < lstmGates.Length; k++)
 Check(GateRows(lstm["weight_hh_l0"], 2).Shape.SequenceEqual([2, 2]), "each gate's block of weight_hh_l0 is 2 × 2");
 
 // The first block, the input gate's $W_{ii}$ = (−0.0053, 0.3793), is the article's RNN's whole `weight_ih_l0`
-// (notebook 07 printed it): seed 0 starts the same stream of uniform numbers, and `nn.LSTM` draws its parameters in
+// (notebook 07 used it): seed 0 starts the same stream of uniform numbers, and `nn.LSTM` draws its parameters in
 // the same order and from the same range $U(-1/\sqrt H, 1/\sqrt H)$, only more of them.
-//
+
+Torch.ManualSeed(0);
+var rnn = new Rnn(inputSize: InputSize, hiddenSize: HiddenSize, batchFirst: true);   // the article's, as in 02
+Console.WriteLine($"Rnn's weight_ih_l0: {Row(rnn["weight_ih_l0"])}");
+Check(Tensor.Equal(GateRows(lstm["weight_ih_l0"], 0), rnn["weight_ih_l0"]),
+    "from seed 0, the LSTM's input-gate block of weight_ih_l0 is the RNN's weight_ih_l0");
+
 // **Predict first.** `nn.LSTM` returns `output, (h_n, c_n)`. With 4 sequences of 5 steps and 2 hidden units, what
 // shapes will the three have? Which of them will you find inside `output`?
 
@@ -201,7 +208,7 @@ foreach (var (gate, value) in new[] { ("i", first.I), ("f", first.F), ("g", firs
 Check(first.C.Equals(first.I.PointwiseMultiply(first.G)), "c_1 is exactly i ⊙ g: the forget gate had nothing to keep");
 
 // The forget gate multiplies $c_0 = 0$, so at step 1 only $i \odot g$ is written. Unit 0's candidate is negative
-// and its input gate about half open, so it writes a negative half-candidate; its output gate then shows about half
+// and its input gate a third open, so it writes a third of a negative candidate; its output gate then shows about half
 // of $\tanh(c_1)$. That is `output[0, 0]`, (−0.1436, 0.2333): the first number PyTorch printed above.
 //
 // Now every step of every sequence: the loop carries $(h, c)$ forward, starting from zeros, and keeps each step.
@@ -271,12 +278,13 @@ Check(highest < Math.Tanh(1), "unit 1's hidden state stays below tanh(1)");
 //
 // A GRU keeps only $h_t$ and has three gates. In PyTorch's formulation (the `nn.GRU` documentation):
 //
-// $$\begin{aligned}
-// r_t &= \sigma(W_{ir}\,x_t + b_{ir} + W_{hr}\,h_{t-1} + b_{hr}) &&\text{reset gate}\\
-// z_t &= \sigma(W_{iz}\,x_t + b_{iz} + W_{hz}\,h_{t-1} + b_{hz}) &&\text{update gate: how much of } h_{t-1} \text{ to keep}\\
-// n_t &= \tanh\bigl(W_{in}\,x_t + b_{in} + r_t \odot (W_{hn}\,h_{t-1} + b_{hn})\bigr) &&\text{candidate ("new")}\\
-// h_t &= (1 - z_t) \odot n_t + z_t \odot h_{t-1}
-// \end{aligned}$$
+// $$r_t = \sigma(W_{ir}\,x_t + b_{ir} + W_{hr}\,h_{t-1} + b_{hr}) \qquad \text{reset gate}$$
+//
+// $$z_t = \sigma(W_{iz}\,x_t + b_{iz} + W_{hz}\,h_{t-1} + b_{hz}) \qquad \text{update gate: how much of } h_{t-1} \text{ to keep}$$
+//
+// $$n_t = \tanh\bigl(W_{in}\,x_t + b_{in} + r_t \odot (W_{hn}\,h_{t-1} + b_{hn})\bigr) \qquad \text{candidate (PyTorch's "new gate")}$$
+//
+// $$h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}$$
 //
 // The rows are stacked **r, z, n**, so every parameter has $3H$ rows. Two details are easy to get wrong. The update
 // gate $z_t$ weighs the *old* state: $z = 1$ keeps $h_{t-1}$ and ignores the input, $z = 0$ takes the candidate
@@ -361,8 +369,7 @@ Check((paperFirst.H - gruSteps[0][0].H).AbsoluteMaximum() > 0.01,
 
 // They differ from the first step on. With $h_0 = 0$ the paper's form leaves $b_{hn}$ alone, while PyTorch's scales
 // it by $r_1$: the reset gate acts on the recurrent bias even when there is no state yet. Weights trained in one form
-// do not work in the other; loading a Keras GRU into PyTorch, for instance, needs `reset_after=True` on the Keras
-// side.
+// do not carry over to the other, which is why Keras offers both (`reset_after`).
 //
 // ## The GRU's gates over time
 //
@@ -387,15 +394,18 @@ for (var t = 0; t < SeqLength; t++)
 //
 // ## What the gates cost
 //
-// Each gate is a small layer of its own with $H(F + H + 2)$ parameters (two weight blocks, two biases), so an LSTM has
-// four times the parameters of an `Rnn` of the same size, and a GRU three times.
+// **Predict first.** The article's `Rnn(1, 2)` has 10 parameters: $W_{ih}$ (2), $W_{hh}$ (4) and two biases (2 each).
+// How many do `Lstm(1, 2)` and `Gru(1, 2)` have?
 Section("## What the gates cost");
 
-Torch.ManualSeed(0);
-var rnn = new Rnn(inputSize: InputSize, hiddenSize: HiddenSize, batchFirst: true);
 int Count(Module m) => m.Parameters().Sum(t => t.Numel());
 Console.WriteLine($"Rnn(1, 2) {Count(rnn)}, Gru(1, 2) {Count(gru)}, Lstm(1, 2) {Count(lstm)} parameters");
 Check(Count(lstm) == 4 * Count(rnn) && Count(gru) == 3 * Count(rnn), "an LSTM has 4 RNNs' parameters, a GRU 3");
+
+// Each gate is a small layer of its own, with as many parameters as a whole `Rnn` of the same size: $H(F + H + 2)$,
+// two weight blocks and two biases. Four gates cost four times the parameters and the multiplications of a step,
+// three gates three times. That is the price of an LSTM's memory; the GRU, with one gate fewer and no cell, is the
+// cheaper of the two.
 
 // ## Summary
 //
