@@ -145,17 +145,23 @@ Section("## PyTorch's numbers for this very case");
 
 // torch-reference.json, case lstm_doc_l1_bf, "output" (PyTorch 2.10, float32)
 var torchOutput = Tensor.FromArray([
-    -0.14362991f, 0.23328717f, -0.20058598f, 0.37494153f, -0.21043931f, 0.47813892f, -0.20908162f, 0.5558274f,
-    -0.20824657f, 0.6148228f, -0.16386974f, 0.6605792f, -0.2092484f, 0.6882178f, -0.20870905f, 0.7122745f,
-    -0.20843445f, 0.7276567f, -0.20762406f, 0.7383048f, -0.15736946f, 0.7471453f, -0.2060621f, 0.75033844f,
-    -0.20369244f, 0.75410014f, -0.20214944f, 0.7564569f, -0.20049532f, 0.7580747f, -0.14925927f, 0.7594827f,
-    -0.1978608f, 0.7598958f, -0.19529212f, 0.760463f, -0.19354442f, 0.76081884f, -0.19177432f, 0.7610629f],
+    -0.14362991f, 0.23328717f, -0.20058598f, 0.37494153f, -0.21043931f, 0.47813892f,
+    -0.20908162f, 0.5558274f, -0.20824657f, 0.6148228f, -0.16386974f, 0.6605792f,
+    -0.2092484f, 0.6882178f, -0.20870905f, 0.7122745f, -0.20843445f, 0.7276567f,
+    -0.20762406f, 0.7383048f, -0.15736946f, 0.7471453f, -0.2060621f, 0.75033844f,
+    -0.20369244f, 0.75410014f, -0.20214944f, 0.7564569f, -0.20049532f, 0.7580747f,
+    -0.14925927f, 0.7594827f, -0.1978608f, 0.7598958f, -0.19529212f, 0.760463f,
+    -0.19354442f, 0.76081884f, -0.19177432f, 0.7610629f],
     4, 5, 2);
 // torch-reference.json, case lstm_doc_l1_bf, "h_n" and "c_n"
-var torchHN = Tensor.FromArray([-0.20824657f, 0.6148228f, -0.20762406f, 0.7383048f, -0.20049532f, 0.7580747f,
-    -0.19177432f, 0.7610629f], 1, 4, 2);
-var torchCN = Tensor.FromArray([-0.3903341f, 0.733501f, -0.38329202f, 0.94826084f, -0.37812242f, 0.99177235f,
-    -0.3719899f, 0.9987424f], 1, 4, 2);
+var torchHN = Tensor.FromArray([
+    -0.20824657f, 0.6148228f, -0.20762406f, 0.7383048f,
+    -0.20049532f, 0.7580747f, -0.19177432f, 0.7610629f],
+    1, 4, 2);
+var torchCN = Tensor.FromArray([
+    -0.3903341f, 0.733501f, -0.38329202f, 0.94826084f,
+    -0.37812242f, 0.99177235f, -0.3719899f, 0.9987424f],
+    1, 4, 2);
 
 Console.WriteLine($"{"",-12} {"ours",-17} PyTorch");
 for (var b = 0; b < BatchSize; b++)
@@ -282,16 +288,16 @@ Check(highest < Math.Tanh(1), "unit 1's hidden state stays below tanh(1)");
 //
 // $$z_t = \sigma(W_{iz}\,x_t + b_{iz} + W_{hz}\,h_{t-1} + b_{hz}) \qquad \text{update gate: how much of } h_{t-1} \text{ to keep}$$
 //
-// $$n_t = \tanh\bigl(W_{in}\,x_t + b_{in} + r_t \odot (W_{hn}\,h_{t-1} + b_{hn})\bigr) \qquad \text{candidate (PyTorch's "new gate")}$$
+// $$n_t = \tanh\bigl(W_{in}\,x_t + b_{in} + r_t \odot (W_{hn}\,h_{t-1} + b_{hn})\bigr) \qquad \text{candidate}$$
 //
 // $$h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}$$
 //
-// The rows are stacked **r, z, n**, so every parameter has $3H$ rows. Two details are easy to get wrong. The update
-// gate $z_t$ weighs the *old* state: $z = 1$ keeps $h_{t-1}$ and ignores the input, $z = 0$ takes the candidate
-// (some texts write it the other way round). And the reset gate multiplies $W_{hn} h_{t-1} + b_{hn}$, the whole
-// recurrent term *including its bias*, after the matrix product. The GRU paper (Cho et al., 2014) resets the state
-// before it: $W_{hn} (r_t \odot h_{t-1}) + b_{hn}$. PyTorch's form, which cuDNN uses too, is the one Keras calls
-// `reset_after=True`.
+// The rows are stacked **r, z, n** (PyTorch's documentation calls $n_t$ the *new* gate), so every parameter has
+// $3H$ rows. Two details are easy to get wrong. The update gate $z_t$ weighs the *old* state: $z = 1$ keeps
+// $h_{t-1}$ and ignores the input, $z = 0$ takes the candidate (some texts write it the other way round). And the
+// reset gate multiplies $W_{hn} h_{t-1} + b_{hn}$, the whole recurrent term *including its bias*, after the matrix
+// product. The GRU paper (Cho et al., 2014) resets the state before it: $W_{hn} (r_t \odot h_{t-1}) + b_{hn}$.
+// PyTorch's form, which cuDNN uses too, is the one Keras calls `reset_after=True`.
 Section("## The GRU's equations");
 
 Torch.ManualSeed(0);
@@ -308,15 +314,19 @@ Check(Tensor.Equal(gruOutput[.., ^1, ..], gruHN[0]), "again output's last step i
 
 // torch-reference.json, case gru_doc_l1_bf, "output" (PyTorch 2.10, float32)
 var torchGruOutput = Tensor.FromArray([
-    -0.21918598f, 0.3556852f, -0.48354706f, 0.60927564f, -0.7012374f, 0.75471455f, -0.8366846f, 0.8356825f,
-    -0.90984756f, 0.8867711f, -0.89248353f, 0.87083423f, -0.9686211f, 0.94474983f, -0.98299074f, 0.96364254f,
-    -0.9901694f, 0.9752401f, -0.9943001f, 0.9831044f, -0.9932093f, 0.9819064f, -0.99807507f, 0.9920747f,
-    -0.99888706f, 0.9946117f, -0.9993543f, 0.9963157f, -0.9996253f, 0.99748015f, -0.9995967f, 0.9974795f,
-    -0.9998738f, 0.9988198f, -0.9999268f, 0.999193f, -0.99995756f, 0.9994478f, -0.9999754f, 0.99962217f],
+    -0.21918598f, 0.3556852f, -0.48354706f, 0.60927564f, -0.7012374f, 0.75471455f,
+    -0.8366846f, 0.8356825f, -0.90984756f, 0.8867711f, -0.89248353f, 0.87083423f,
+    -0.9686211f, 0.94474983f, -0.98299074f, 0.96364254f, -0.9901694f, 0.9752401f,
+    -0.9943001f, 0.9831044f, -0.9932093f, 0.9819064f, -0.99807507f, 0.9920747f,
+    -0.99888706f, 0.9946117f, -0.9993543f, 0.9963157f, -0.9996253f, 0.99748015f,
+    -0.9995967f, 0.9974795f, -0.9998738f, 0.9988198f, -0.9999268f, 0.999193f,
+    -0.99995756f, 0.9994478f, -0.9999754f, 0.99962217f],
     4, 5, 2);
 // torch-reference.json, case gru_doc_l1_bf, "h_n"
-var torchGruHN = Tensor.FromArray([-0.90984756f, 0.8867711f, -0.9943001f, 0.9831044f, -0.9996253f, 0.99748015f,
-    -0.9999754f, 0.99962217f], 1, 4, 2);
+var torchGruHN = Tensor.FromArray([
+    -0.90984756f, 0.8867711f, -0.9943001f, 0.9831044f,
+    -0.9996253f, 0.99748015f, -0.9999754f, 0.99962217f],
+    1, 4, 2);
 
 Console.WriteLine($"{"",-12} {"ours",-17} PyTorch");
 for (var b = 0; b < BatchSize; b++)
