@@ -98,9 +98,11 @@ string Row(Tensor t) => string.Join(", ", t.ToArray().Select(v => v.ToString("F4
 
 Console.WriteLine($"gate  rows  {"W_i· (2 × 1)",-18} {"W_h· (2 × 2)",-34} b_i· + b_h·");
 for (var k = 0; k < lstmGates.Length; k++)
-    Console.WriteLine($"{lstmGates[k],-5} {2 * k}–{2 * k + 1}   {Row(GateRows(lstm["weight_ih_l0"], k)),-18} " +
-        $"{Row(GateRows(lstm["weight_hh_l0"], k)),-34} " +
-        $"{Row(GateRows(lstm["bias_ih_l0"], k) + GateRows(lstm["bias_hh_l0"], k))}");
+{
+    var (wI, wH) = (GateRows(lstm["weight_ih_l0"], k), GateRows(lstm["weight_hh_l0"], k));
+    var bias = GateRows(lstm["bias_ih_l0"], k) + GateRows(lstm["bias_hh_l0"], k);
+    Console.WriteLine($"{lstmGates[k],-5} {2 * k}–{2 * k + 1}   {Row(wI),-18} {Row(wH),-34} {Row(bias)}");
+}
 Check(GateRows(lstm["weight_hh_l0"], 2).Shape.SequenceEqual([2, 2]), "each gate's block of weight_hh_l0 is 2 × 2");
 
 // The first block, the input gate's $W_{ii}$ = (−0.0053, 0.3793), is the article's RNN's whole `weight_ih_l0`
@@ -229,18 +231,20 @@ LstmStep[] RunLstm(IReadOnlyDictionary<string, Tensor> p, Tensor data, int b)   
 }
 var lstmSteps = Enumerable.Range(0, BatchSize).Select(b => RunLstm(p, inputs, b)).ToArray();  // [b][t]
 
+// `PerStep` stacks one vector per sequence and step into a (4, 5, 2) tensor shaped like `output`, `LastStep` each
+// sequence's last one into a (1, 4, 2) tensor shaped like `h_n` and `c_n`.
+
 Tensor AsTensor(Vector<double> v) => Tensor.FromVector(v.Map(e => (float)e));
 Tensor PerStep<T>(T[][] steps, Func<T, Vector<double>> f) =>                    // (B, T, H)
     Torch.Stack(steps.Select(s => Torch.Stack(s.Select(step => AsTensor(f(step))).ToList())).ToList());
 Tensor LastStep<T>(T[][] steps, Func<T, Vector<double>> f) =>                   // (1, B, H)
     Torch.Stack(steps.Select(s => AsTensor(f(s[^1]))).ToList()).Unsqueeze(0);
 
-var hByHand = PerStep(lstmSteps, s => s.H);
-Console.WriteLine($"h by hand {hByHand.Shape}, c_n by hand {LastStep(lstmSteps, s => s.C).Shape}");
+var (hByHand, cNByHand) = (PerStep(lstmSteps, s => s.H), LastStep(lstmSteps, s => s.C));
+Console.WriteLine($"h by hand {hByHand.Shape}, c_n by hand {cNByHand.Shape}");
 Check(CloseTo(hByHand, output.Detach(), 1e-6f), "every h_t by hand equals Forward's output to 1e-6");
-Check(CloseTo(LastStep(lstmSteps, s => s.C), cN.Detach(), 1e-6f), "c_n by hand equals Forward's c_n to 1e-6");
-Check(CloseTo(hByHand, torchOutput, 1e-6f) && CloseTo(LastStep(lstmSteps, s => s.C), torchCN, 1e-6f),
-    "and both equal PyTorch's to 1e-6");
+Check(CloseTo(cNByHand, cN.Detach(), 1e-6f), "c_n by hand equals Forward's c_n to 1e-6");
+Check(CloseTo(hByHand, torchOutput, 1e-6f) && CloseTo(cNByHand, torchCN, 1e-6f), "and both equal PyTorch's to 1e-6");
 
 // ## The LSTM's gates over time
 //
@@ -253,7 +257,7 @@ string[] gateColours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728"];
 Plotly.NET.GenericChart Gates(IEnumerable<(string Name, Func<int, double> Value)> gates) => Chart.Combine(
     gates.Select((g, k) => Chart.Line<int, double, string>(x: steps, y: steps.Select(t => g.Value(t - 1)),
         Name: g.Name, ShowMarkers: true, LineColor: Plotly.NET.Color.fromString(gateColours[k]),
-        MarkerColor: Plotly.NET.Color.fromString(gateColours[k]))));
+        MarkerColor: Plotly.NET.Color.fromString(gateColours[k]))));          // one line per gate, steps 1…5
 Plotly.NET.GenericChart LstmUnit(LstmStep[] s, int u) => Gates([
     ("i: input gate", t => s[t].I[u]), ("f: forget gate", t => s[t].F[u]),
     ("g: candidate", t => s[t].G[u]), ("o: output gate", t => s[t].O[u])]);
@@ -342,11 +346,13 @@ Section("## The GRU by hand");
 
 GruStep GruCell(IReadOnlyDictionary<string, Tensor> p, Vector<double> x, Vector<double> h)
 {
-    var r = Sigmoid(FromInput(p, 0, x) + FromState(p, 0, h));                            // reset gate
-    var z = Sigmoid(FromInput(p, 1, x) + FromState(p, 1, h));                            // update gate
-    var n = (FromInput(p, 2, x) + r.PointwiseMultiply(FromState(p, 2, h))).PointwiseTanh(); // candidate
+    var r = Sigmoid(FromInput(p, 0, x) + FromState(p, 0, h));                   // reset gate
+    var z = Sigmoid(FromInput(p, 1, x) + FromState(p, 1, h));                   // update gate
+    var n = (FromInput(p, 2, x) + r.PointwiseMultiply(FromState(p, 2, h)))      // candidate: r after W_hn
+        .PointwiseTanh();
     return new(r, z, n, (1 - z).PointwiseMultiply(n) + z.PointwiseMultiply(h));
 }
+
 GruStep[] RunGru(IReadOnlyDictionary<string, Tensor> p, Tensor data, int b)   // one sequence's steps
 {
     var h = Zeros();                                                      // h_0 = 0
@@ -354,7 +360,6 @@ GruStep[] RunGru(IReadOnlyDictionary<string, Tensor> p, Tensor data, int b)   //
     for (var t = 0; t < steps.Length; t++) h = (steps[t] = GruCell(p, X(data, b, t), h)).H;
     return steps;
 }
-
 var q = gru.StateDict();
 var gruSteps = Enumerable.Range(0, BatchSize).Select(b => RunGru(q, inputs, b)).ToArray();  // [b][t]
 var gruByHand = PerStep(gruSteps, s => s.H);                                               // (4, 5, 2)
@@ -369,11 +374,12 @@ GruStep PaperCell(IReadOnlyDictionary<string, Tensor> p, Vector<double> x, Vecto
 {
     var r = Sigmoid(FromInput(p, 0, x) + FromState(p, 0, h));
     var z = Sigmoid(FromInput(p, 1, x) + FromState(p, 1, h));
-    var n = (FromInput(p, 2, x) + FromState(p, 2, r.PointwiseMultiply(h))).PointwiseTanh(); // r before W_hn
+    var n = (FromInput(p, 2, x) + FromState(p, 2, r.PointwiseMultiply(h)))      // r before W_hn
+        .PointwiseTanh();
     return new(r, z, n, (1 - z).PointwiseMultiply(n) + z.PointwiseMultiply(h));
 }
 var paperFirst = PaperCell(q, X(inputs, 0, 0), Zeros());
-Console.WriteLine($"step 1, sequence 1: PyTorch's form {AsTensor(gruSteps[0][0].H)}, the paper's {AsTensor(paperFirst.H)}");
+Console.WriteLine($"step 1, sequence 1: PyTorch's form {Pair(gruSteps[0][0].H)}, the paper's {Pair(paperFirst.H)}");
 Check((paperFirst.H - gruSteps[0][0].H).AbsoluteMaximum() > 0.01,
     "the two forms differ already at step 1, where h_0 = 0");
 
@@ -387,14 +393,19 @@ Check((paperFirst.H - gruSteps[0][0].H).AbsoluteMaximum() > 0.01,
 Section("## The GRU's gates over time");
 
 Plotly.NET.GenericChart GruUnit(GruStep[] s, int u) => Gates([
-    ("r: reset gate", t => s[t].R[u]), ("z: update gate", t => s[t].Z[u]), ("n: candidate", t => s[t].N[u])]);
+    ("r: reset gate", t => s[t].R[u]), ("z: update gate", t => s[t].Z[u]),
+    ("n: candidate", t => s[t].N[u])]);
 display(SideBySide("GRU gates of sequence 1 (inputs 1…5), by time step", 440,
     new Panel(GruUnit(gruSteps[0], 0), "unit 0", "time step", "gate value"),
     new Panel(GruUnit(gruSteps[0], 1), "unit 1", "time step", "gate value")), "SideBySide(\"GRU gates of sequence 1 (inputs 1…5), by time step\", 440, new Panel(GruUnit(gruSteps[0], 0), \"unit 0\", \"time step\", \"gate value\"), new Panel(GruUnit(gruSteps[0], 1), \"unit 1\", \"time step\", \"gate value\"))");
 
 var g1 = gruSteps[0];
 for (var t = 0; t < SeqLength; t++)
-    Console.WriteLine($"step {t + 1}: r = {Pair(g1[t].R)}  z = {Pair(g1[t].Z)}  n = {Pair(g1[t].N)}  h = {Pair(g1[t].H)}");
+    Console.WriteLine($"step {t + 1}: r {Pair(g1[t].R)}  z {Pair(g1[t].Z)}  " +
+        $"n {Pair(g1[t].N)}  h {Pair(g1[t].H)}");
+Check(Enumerable.Range(1, SeqLength - 1).All(t => g1[t].Z[1] < g1[t - 1].Z[1] && g1[t].R[1] > g1[t - 1].R[1]),
+    "unit 1's update gate falls and its reset gate rises at every step");
+Check(gruHN[0, ^1].ToArray().All(h => Math.Abs(h) > 0.999f), "by the end of sequence 4 both GRU units are within 0.001 of ±1");
 
 // The update gate falls at every step (unit 1's from 0.36 to 0.08), so each new state takes more of the candidate
 // and keeps less of the old one, while the reset gate opens (unit 1's from 0.54 to 0.87) and lets more of
@@ -459,13 +470,14 @@ var keeper = new Lstm(InputSize, HiddenSize, batchFirst: true);
 keeper.LoadStateDict(opened);
 var (keeperOutput, (keeperHN, keeperCN)) = keeper.Forward(inputs);
 var keeperSteps = Enumerable.Range(0, BatchSize).Select(b => RunLstm(opened, inputs, b)).ToArray();
-Check(CloseTo(PerStep(keeperSteps, s => s.H), keeperOutput.Detach(), 1e-6f), "the by-hand loop agrees on the new parameters");
-Console.WriteLine($"sequence 1, unit 1: f = {string.Join(", ", keeperSteps[0].Select(s => s.F[1].ToString("F4")))}");
-Console.WriteLine($"        (it was)    f = {string.Join(", ", lstmSteps[0].Select(s => s.F[1].ToString("F4")))}");
+Check(CloseTo(PerStep(keeperSteps, s => s.H), keeperOutput.Detach(), 1e-6f), "by hand agrees with Forward again");
+string Fs(LstmStep[] s) => string.Join(", ", s.Select(step => step.F[1].ToString("F4")));
+Console.WriteLine($"sequence 1, unit 1: f = {Fs(keeperSteps[0])} (was {Fs(lstmSteps[0])})");
 for (var b = 0; b < BatchSize; b++)
-    Console.WriteLine($"sequence {b + 1}: c_n {Row(keeperCN[0, b])} (was {Row(cN[0, b])}), h_n {Row(keeperHN[0, b])} (was {Row(hN[0, b])})");
+    Console.WriteLine($"sequence {b + 1}: c_n {Row(keeperCN[0, b])} (was {Row(cN[0, b])}), " +
+        $"h_n {Row(keeperHN[0, b])} (was {Row(hN[0, b])})");
 Check(keeperSteps[0][0].F[1] > 0.5 && keeperSteps[^1].All(s => s.F.AbsoluteMaximum() < 0.01),
-    "unit 1's forget gate now opens past 0.5 at step 1 of sequence 1, yet stays below 0.01 all through sequence 4");
+    "unit 1's f now opens past 0.5 at step 1 of sequence 1, yet stays below 0.01 all through sequence 4");
 
 // The bias adds 2 to every forget gate's pre-activation, so unit 1's $f$ at step 1 rises from 0.14 to about 0.54 and
 // sequence 1's cell keeps more: $|c_n|$ and $|h_n|$ grow. But the input term $W_{if} x_t$ is −0.52 × the input, −10
@@ -492,11 +504,13 @@ var (wholeOutput, _) = lstm.Forward(whole);                              // (1, 
 var (_, (h5, c5)) = lstm.Forward(whole[.., ..5, ..]);                    // (1, 1, 2) each
 var (secondHalf, _) = lstm.Forward(whole[.., 5.., ..], (h5, c5));        // (1, 5, 2)
 var (withoutCell, _) = lstm.Forward(whole[.., 5.., ..], (h5, Torch.Zeros(1, 1, HiddenSize)));
-var gaps = Enumerable.Range(0, 5).Select(t => Tensor.MaxAbsDiff(withoutCell[0, t], wholeOutput[0, 5 + t])).ToArray();
-Console.WriteLine($"continued with (h_n, c_n): largest gap {Tensor.MaxAbsDiff(secondHalf, wholeOutput[.., 5.., ..]):0.0e+0}");
-Console.WriteLine($"continued with (h_n, 0), gap at steps 6–10: {string.Join(", ", gaps.Select(g => g.ToString("0.0e+0")))}");
+var gaps = Enumerable.Range(0, 5).Select(t => Tensor.MaxAbsDiff(withoutCell[0, t], wholeOutput[0, 5 + t]));
+var withCellGap = Tensor.MaxAbsDiff(secondHalf, wholeOutput[.., 5.., ..]);
+Console.WriteLine($"continued with (h_n, c_n): largest gap {withCellGap:0.0e+0}");
+Console.WriteLine($"continued with (h_n, 0), gap at steps 6–10: {string.Join(", ", gaps.Select(g => $"{g:0.0e+0}"))}");
 Check(CloseTo(secondHalf, wholeOutput[.., 5.., ..], 1e-6f), "carrying (h_n, c_n) continues the sequence exactly");
-Check(gaps[0] > 1e-3f && gaps[^1] < gaps[0] / 100, "dropping c_n changes step 6, and the change fades within a few steps");
+Check(gaps.First() > 1e-3f && gaps.Last() < gaps.First() / 100,
+    "dropping c_n changes step 6, and the change fades within a few steps");
 
 // The LSTM's state is the pair: with `h_n` alone the cell restarts from zero and step 6 comes out different. Here
 // the difference is small and dies out fast, because this untrained LSTM's forget gates are nearly shut (about 0.01
@@ -507,8 +521,9 @@ Check(gaps[0] > 1e-3f && gaps[^1] < gaps[0] / 100, "dropping c_n changes step 6,
 // layer's $F$ is $H$) and in `weight_hh` ($H$ columns), plus two biases of as many rows. `Lstm(3, 20)`: $80 \cdot (3 +
 // 20 + 2) = 2000$. `Gru(3, 20, numLayers: 2)`: $60 \cdot (3 + 20 + 2) + 60 \cdot (20 + 20 + 2) = 1500 + 2520 = 4020$.
 
-Console.WriteLine($"Lstm(3, 20): {Count(new Lstm(3, 20))}, Gru(3, 20, numLayers: 2): {Count(new Gru(3, 20, numLayers: 2))}");
-Check(Count(new Lstm(3, 20)) == 2000 && Count(new Gru(3, 20, numLayers: 2)) == 4020, "2000 and 4020, as counted");
+var (bigLstm, bigGru) = (new Lstm(3, 20), new Gru(3, 20, numLayers: 2));
+Console.WriteLine($"Lstm(3, 20): {Count(bigLstm)}, Gru(3, 20, numLayers: 2): {Count(bigGru)}");
+Check(Count(bigLstm) == 2000 && Count(bigGru) == 4020, "2000 and 4020, as counted");
 
 // One LSTM step: its four gates, and the new cell and hidden states.
 record LstmStep(Vector<double> I, Vector<double> F, Vector<double> G, Vector<double> O, Vector<double> C,
