@@ -42,7 +42,7 @@ System.IO.Directory.SetCurrentDirectory(System.IO.Path.GetFullPath(System.IO.Pat
 // - see what the LSTM returns, `output, (h_n, c_n)`, with their shapes, and which of them `output` shows
 // - compute the four LSTM gates and the cell state by hand, check them against `Forward` (1e-6) and PyTorch (1e-6)
 // - do the same for the GRU's three gates, and see why it matters where its reset gate acts
-// - chart every gate of one sequence over time
+// - chart every gate of one sequence over time, and count what the gates cost in parameters
 Section("# LSTM and GRU, gate by gate");
 
 Recurrent.Interactive.TensorFormatting.Register();   // tensors display as PyTorch prints them
@@ -133,6 +133,7 @@ Console.WriteLine($"c_n[0]        = {Row(cN[0])}");
 Check(Tensor.Equal(output[.., ^1, ..], hN[0]), "output's last step is h_n, bit for bit");
 Check(Enumerable.Range(0, SeqLength).All(t => Tensor.MaxAbsDiff(output[.., t, ..], cN[0]) > 0.1f),
     "c_n is no step of output: it differs from every one by more than 0.1");
+Check(hN.Abs().ToArray().Zip(cN.Abs().ToArray()).All(e => e.First < e.Second), "|h_n| < |c_n| in every entry");
 
 // The cell state is larger than the hidden state in every entry: $h_t = o_t \odot \tanh(c_t)$ squashes it and then
 // scales it down by a gate below 1. If you need `c_n` (to continue a sequence later, exercise 3), keep the second
@@ -280,8 +281,9 @@ Check(highest < Math.Tanh(1), "unit 1's hidden state stays below tanh(1)");
 // number pushes $f$ further towards 0, and by step 5 unit 1 keeps 2 % of its cell. The cell is then little more
 // than this step's $i \odot g$: untrained, on inputs this large, the LSTM remembers hardly more than the vanilla RNN
 // did. Unit 1's output gate and $i \odot g$ both approach 1, so its hidden state approaches $\tanh(1) \approx 0.7616$
-// and goes no further. That is why the LSTM's `h_n` levels off near 0.76 where the RNN's reached 0.9944
-// (notebook 02): the output is a squashed, gated copy of the cell. What a forget gate near 1 changes, you will see
+// and goes no further. That is why the LSTM's unit 1 levels off near 0.76, where the vanilla RNN's unit 1
+// reached 0.9944 within the first five numbers (notebook 07) and 1.0000 on the larger ones (notebook 02): the LSTM's
+// output is a squashed, gated copy of its cell. What a forget gate near 1 changes, you will see
 // in exercise 1; what it does for gradients, in notebook 09.
 //
 // ## The GRU's equations
@@ -368,7 +370,7 @@ Check(CloseTo(gruByHand, gruOutput.Detach(), 1e-6f), "every h_t by hand equals t
 Check(CloseTo(gruByHand, torchGruOutput, 1e-6f), "and PyTorch's output to 1e-6");
 
 // **Predict first.** Move the reset gate where the GRU paper puts it, $W_{hn} (r_t \odot h_{t-1}) + b_{hn}$. At step
-// 1, $h_0 = 0$: do the two forms agree there? And after five steps?
+// 1, $h_0 = 0$: do the two forms agree there?
 
 GruStep PaperCell(IReadOnlyDictionary<string, Tensor> p, Vector<double> x, Vector<double> h)
 {
