@@ -30,6 +30,7 @@ internal abstract class TrainingWorkload(string id, string cell, int seqLen, int
     /// Three times the forward pass's flops: the forward products, then in backward the product that carries the
     /// gradient to each step's input and previous state, and the one that sums the weight gradients, each as large as
     /// the forward product (the loss, the cell derivatives and the optimizer's update are left out, as in the forward rows).
+    /// A convention: the first layer needs no gradient of the input itself, so it does somewhat less.
     /// </summary>
     public override double Flops => 3 * base.Flops;
 
