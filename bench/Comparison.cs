@@ -9,8 +9,6 @@ namespace Recurrent.Bench;
 
 internal static class Comparison
 {
-    public const float ParityTolerance = 1e-5f;
-
     internal sealed record Row(Workload Workload, Timing Recurrent, Timing Torch, double PeakGflops, float Parity)
     {
         public double Ratio => Torch.BestMedianNs / Recurrent.BestMedianNs;
@@ -42,10 +40,11 @@ internal static class Comparison
                 theirs = Best(theirs, torch);
                 Console.WriteLine(Inv($"  {workload.Id,-8} round {r + 1}: Recurrent {Time(recurrent.BestMedianNs)} (warm-up {recurrent.WarmupRounds} rounds, {recurrent.WarmupSeconds:0.0} s), libtorch {Time(torch.BestMedianNs)} (warm-up {torch.WarmupRounds} rounds, {torch.WarmupSeconds:0.0} s)"));
             }
-            var parity = MaxDifference(dumps.Ours, dumps.Theirs);
-            if (!(parity <= ParityTolerance))
+            var parity = workload.ParityError(
+                MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(dumps.Ours)), MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(dumps.Theirs)));
+            if (!(parity <= workload.ParityTolerance))
             {
-                Console.WriteLine(Inv($"{workload.Id}: outputs differ by {parity:0.00e+00}, more than {ParityTolerance:0e0}; not reporting times of results that disagree"));
+                Console.WriteLine(Inv($"{workload.Id}: results differ by {parity:0.00e+00}, more than {workload.ParityTolerance:0e0}; not reporting times of results that disagree"));
                 return null;
             }
             return new Row(workload, ours!, theirs!, peakGflops, parity);
@@ -121,22 +120,6 @@ internal static class Comparison
             return null;
         }
         return JsonSerializer.Deserialize<Timing>(line[SideProcess.ResultPrefix.Length..]);
-    }
-
-    private static float MaxDifference(string ours, string theirs)
-    {
-        var a = MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(ours));
-        var b = MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(theirs));
-        if (a.Length != b.Length || a.Length == 0)
-        {
-            return float.PositiveInfinity;
-        }
-        var worst = 0f;
-        for (var i = 0; i < a.Length; i++)
-        {
-            worst = Math.Max(worst, Math.Abs(a[i] - b[i]));
-        }
-        return worst;
     }
 
     /// <summary>A duration given in nanoseconds, in the unit that keeps it readable.</summary>

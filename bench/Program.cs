@@ -31,7 +31,7 @@ public static class Program
 
         Console.WriteLine($"CPU: {Machine.Cpu()}");
         Console.WriteLine($"Runtime: {Machine.Runtime()}; Recurrent kernel: {SimdKernel.Instance}");
-        Console.WriteLine($"Recurrent: {RecurrentModel.InferenceDescription}, TieredCompilation and TieredPGO at their defaults (on)");
+        Console.WriteLine($"Recurrent (TieredCompilation and TieredPGO at their defaults, on): {RecurrentModel.Description}");
         Console.WriteLine($"libtorch (TorchSharp-cpu 0.107.0): {TorchSettings.Describe()}");
         var (one, all) = (FmaPeak.MeasureGflops(1), FmaPeak.MeasureGflops(Environment.ProcessorCount));
         Console.WriteLine($"FMA peak: one core {one:0} GFLOP/s, all {Environment.ProcessorCount} cores {all:0} GFLOP/s");

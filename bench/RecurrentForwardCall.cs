@@ -27,12 +27,7 @@ internal sealed class RecurrentForwardCall : ITimedCall
     };
 
     /// <summary>One forward pass; the returned output (a new tensor each call, as a user gets it) is kept until the next.</summary>
-    public void Call() => _last = _module switch
-    {
-        Lstm lstm => lstm.Forward(_input).Output,
-        Gru gru => gru.Forward(_input).Output,
-        _ => ((Rnn)_module).Forward(_input).Output,
-    };
+    public void Call() => _last = RecurrentModel.Output(_module, _input);
 
     public float[] Result()
     {

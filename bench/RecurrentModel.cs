@@ -1,4 +1,4 @@
-// The module and input both sides compute with: Recurrent's seed-0 initialisation and a seed-0 standard-normal input.
+// The module and data both sides compute with: Recurrent's seed-0 initialisation, a seed-0 input, a seed-1 target.
 namespace Recurrent.Bench;
 
 internal static class RecurrentModel
@@ -17,9 +17,25 @@ internal static class RecurrentModel
         return (module, Torch.Randn(w.SeqLen, w.Batch, w.InputSize));                 // (L, N, H_in)
     }
 
+    /// <summary>A training workload's fixed target for the last step's output: standard normal from seed 1.</summary>
+    public static Tensor Target(Workload w)
+    {
+        Torch.ManualSeed(1);
+        return Torch.Randn(w.Batch, (w.Bidirectional ? 2 : 1) * w.HiddenSize);      // (N, D·H)
+    }
+
+    /// <summary>The output sequence of the public Forward (a new tensor), whichever cell the module is.</summary>
+    public static Tensor Output(RecurrentModule module, Tensor input) => module switch
+    {
+        Lstm lstm => lstm.Forward(input).Output,
+        Gru gru => gru.Forward(input).Output,
+        _ => ((Rnn)module).Forward(input).Output,
+    };                                                                                 // (L, N, D·H)
+
     /// <summary>Recurrent's inference mode, as a PyTorch user writes it: no graph is recorded inside.</summary>
     public static IDisposable EnterInference() => Torch.NoGrad();
 
-    /// <summary>What the table's header says about Recurrent's inference mode.</summary>
-    public const string InferenceDescription = "Forward inside using (Torch.NoGrad())";
+    /// <summary>What the table's header says about how Recurrent is called.</summary>
+    public const string Description =
+        "forward rows: Forward inside using (Torch.NoGrad()); training rows: ZeroGrad, Forward, MseLoss, Backward, Step";
 }

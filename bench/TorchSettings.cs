@@ -28,5 +28,5 @@ internal static class TorchSettings
 
     public static string Describe() =>
         string.Join(" ", Environment.Select(e => $"{e.Key}={e.Value}")) +
-        $", torch.set_num_threads({System.Environment.ProcessorCount}), torch.inference_mode()";
+        $", torch.set_num_threads({System.Environment.ProcessorCount}), torch.inference_mode() and eval() for forward rows";
 }

@@ -4,8 +4,8 @@ namespace Recurrent.Bench;
 /// <summary>
 /// A row of the table. Adding one is one small file under <c>Workloads/</c>: a subclass with a parameterless
 /// constructor (found by reflection). The defaults time one forward pass on each side; a workload that times
-/// something else (a training step) overrides <see cref="CreateRecurrent"/>, <see cref="CreateTorch"/> and
-/// <see cref="Flops"/>. Each side's call is built only in that side's process, so a Recurrent process never loads
+/// something else (a training step: <see cref="TrainingWorkload"/>) overrides <see cref="CreateRecurrent"/>,
+/// <see cref="CreateTorch"/>, <see cref="Flops"/> and the parity check. Each side's call is built only in that side's process, so a Recurrent process never loads
 /// TorchSharp (Program checks that it did not).
 /// </summary>
 internal abstract class Workload(string id, string cell, int seqLen, int batch, int inputSize, int hiddenSize,
@@ -63,6 +63,24 @@ internal abstract class Workload(string id, string cell, int seqLen, int batch, 
     /// <summary>libtorch's side: the same module (weights copied from Recurrent's seed-0 state dict), inference mode.</summary>
     public virtual ITimedCall CreateTorch() => new TorchForwardCall(this);
 
+    /// <summary>How far Recurrent's <see cref="ITimedCall.Result"/> is from libtorch's: the largest absolute difference (infinite when the lengths differ).</summary>
+    public virtual float ParityError(ReadOnlySpan<float> ours, ReadOnlySpan<float> theirs)
+    {
+        if (ours.Length != theirs.Length || ours.Length == 0)
+        {
+            return float.PositiveInfinity;
+        }
+        var worst = 0f;
+        for (var i = 0; i < ours.Length; i++)
+        {
+            worst = Math.Max(worst, Math.Abs(ours[i] - theirs[i]));
+        }
+        return worst;
+    }
+
+    /// <summary>The largest <see cref="ParityError"/> at which the times are reported.</summary>
+    public virtual float ParityTolerance => 1e-5f;
+
     public override string ToString() => Id;
 }
 
@@ -74,6 +92,6 @@ internal interface ITimedCall : IDisposable
     /// <summary>The same work writing into reused outputs, when the side offers that (Recurrent's Forward(…, into:)); else null.</summary>
     Action? CallReusingOutputs => null;
 
-    /// <summary>What the parity check compares across the two processes (the output sequence, flattened).</summary>
+    /// <summary>What the parity check compares across the two processes (a forward row's output sequence, flattened).</summary>
     float[] Result();
 }
