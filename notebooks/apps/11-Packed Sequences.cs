@@ -419,7 +419,7 @@ partial class Program
 
     sealed class Displayed
     {
-        string? file;
+        string file;
 
         public void Update(object value)
         {
