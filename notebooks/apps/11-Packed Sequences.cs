@@ -59,15 +59,16 @@ Recurrent.Interactive.TensorFormatting.Register();   // tensors display as PyTor
 Section("## The padded batch");
 
 var words = new[] { "long_str", "tiny", "medium" };
-var vocab = new[] { "<pad>" }.Concat(words.SelectMany(w => w).Distinct().OrderBy(c => c).Select(c => c.ToString())).ToList();
+var vocab = new[] { "<pad>" }
+    .Concat(words.SelectMany(w => w).Distinct().OrderBy(c => c).Select(c => c.ToString())).ToList();
 var lengths = words.Select(w => w.Length).ToArray();     // [8, 4, 6]
 var maxLen = lengths.Max();
 var ids = new long[maxLen * words.Length];               // zeros = <pad>
 for (var b = 0; b < words.Length; b++)
     for (var t = 0; t < words[b].Length; t++)
         ids[t * words.Length + b] = vocab.IndexOf(words[b][t].ToString());
-var tokens = Tensor.FromInt64Array(ids, maxLen, words.Length);   // (8, 3): time-major, column b is word b
-Console.WriteLine($"vocabulary of {vocab.Count}; lengths {string.Join(", ", lengths)}; tokens {tokens.Shape}");
+var tokens = Tensor.FromInt64Array(ids, maxLen, words.Length);   // (8, 3): time-major, column b = word b
+Console.WriteLine($"{vocab.Count} ids; lengths {string.Join(", ", lengths)}; tokens {tokens.Shape}");
 display(tokens, "tokens");
 
 // Column *b* is word *b*, read downwards: `long_str` fills its column, `tiny` ends after 4 steps and `medium` after
@@ -75,26 +76,36 @@ display(tokens, "tokens");
 // to it.
 
 // "Unwrapping the Hidden states of RNN models", the comment under its padding loop (batch-major)
-var post = Tensor.FromInt64Array([6, 9, 8, 4, 1, 11, 12, 10, 12, 5, 8, 14, 0, 0, 0, 0, 7, 3, 2, 5, 13, 7, 0, 0], 3, 8);
+var post = Tensor.FromInt64Array([6, 9, 8, 4, 1, 11, 12, 10,
+                                  12, 5, 8, 14, 0, 0, 0, 0,
+                                  7, 3, 2, 5, 13, 7, 0, 0], 3, 8);
 Check(Tensor.Equal(tokens, post.T), "our time-major ids are the post's sequence_tensor.t()");
 Check(tokens.DType == DType.Int64, "token ids are Int64 (torch.long)");
 
 // Where the padding sits is easiest to see laid out: one row per word, one column per time step, the character in
 // each cell, pads in grey. The forward direction reads each row from left to right, so it meets the pads after the
-// word; the backward direction reads from right to left, so for `tiny` and `medium` the pads come first.
+// word; the backward direction (the arrow) reads from right to left, so for `tiny` and `medium` the pads come
+// first.
 
 var steps = Enumerable.Range(0, maxLen).ToArray();
 var rows = words.Reverse().ToArray();                    // long_str on top
-var isReal = rows.Select(w => steps.Select(t => t < w.Length ? 1 : 0).ToArray()).ToArray();
-var cellText = rows.SelectMany(w => steps.Select(t => t < w.Length ? w[t].ToString() : "pad")).ToArray();
-var grid = Chart.Heatmap<int, int, string, string>(zData: isReal, X: steps, Y: rows, MultiText: cellText,
-    ColorScale: Plotly.NET.StyleParam.Colorscale.NewCustom([Tuple.Create(0.0, Plotly.NET.Color.fromString("#e6e6e6")),
-        Tuple.Create(1.0, Plotly.NET.Color.fromString("#9ecae1"))]), ShowScale: false, XGap: 3, YGap: 3);
+int[][] isReal = [.. rows.Select(w => steps.Select(t => t < w.Length ? 1 : 0).ToArray())];
+string Cell(string w, int t) => t < w.Length ? $"{w[t]}" : "pad";
+string[][] cellText = [.. rows.Select(w => steps.Select(t => Cell(w, t)).ToArray())];
+var colours = Plotly.NET.StyleParam.Colorscale.NewCustom([
+    Tuple.Create(0.0, Plotly.NET.Color.fromString("#e6e6e6")),          // pad
+    Tuple.Create(1.0, Plotly.NET.Color.fromString("#9ecae1"))]);        // a character
+var grid = Chart.Heatmap<int, int, string, string>(zData: isReal, X: steps, Y: rows,
+    ColorScale: colours, ShowScale: false, XGap: 3, YGap: 3);
 foreach (var trace in Plotly.NET.GenericChart.getTraces(grid))
-    trace.SetProperty("texttemplate", "%{text}");        // write each cell's character in it
-display(Styled(grid, "Where the padding sits: 3 words of lengths 8, 4, 6 in a batch of 8 steps", "time step t", "word",
-        steps: true, height: 320)
-    .WithDirection(7, 0, "the backward direction reads from step 7 to step 0"), "Styled(grid, \"Where the padding sits: 3 words of lengths 8, 4, 6 in a batch of 8 steps\", \"time step t\", \"word\", steps: true, height: 320) .WithDirection(7, 0, \"the backward direction reads from step 7 to step 0\")");
+{
+    trace.SetProperty("text", cellText);                 // each cell's character, written in it
+    trace.SetProperty("texttemplate", "%{text}");
+}
+display(Styled(grid, "Where the padding sits: words of lengths 8, 4, 6 in a batch of 8 steps",
+        "time step t", "word", steps: true, height: 320)
+    .WithDirection(7, 0, "backward direction")
+    .WithXAxisStyle<double, double, string>(MinMax: Tuple.Create(-0.5, 7.5)), "Styled(grid, \"Where the padding sits: words of lengths 8, 4, 6 in a batch of 8 steps\", \"time step t\", \"word\", steps: true, height: 320) .WithDirection(7, 0, \"backward direction\") .WithXAxisStyle<double, double, string>(MinMax: Tuple.Create(-0.5, 7.5))");   // cells only
 
 // ## Padded: the wrong final states
 //
@@ -111,7 +122,7 @@ _ = new Rnn(EmbeddingDim, Hidden, numLayers: 2);            // 06's uni2
 var bi1 = new Rnn(EmbeddingDim, Hidden, bidirectional: true);
 var embedded = embedding.Forward(tokens);                   // (8, 3, 5)
 var (paddedOut, paddedHN) = bi1.Forward(embedded);          // (8, 3, 10), (2, 3, 5)
-Console.WriteLine($"{bi1}: embedded {embedded.Shape} -> output {paddedOut.Shape}, h_n {paddedHN.Shape}");
+Console.WriteLine($"{bi1}: {embedded.Shape} -> output {paddedOut.Shape}, h_n {paddedHN.Shape}");
 
 // The yardstick is notebook 06's emulation: each word run alone, at its own length, through the same embedding and
 // the same network. `Alone` returns the word's `h_n`, (2, 1, 5): forward, then backward.
@@ -119,18 +130,17 @@ Console.WriteLine($"{bi1}: embedded {embedded.Shape} -> output {paddedOut.Shape}
 // **Predict first.** `h_n` holds six final states: 3 words × 2 directions. Which of the six equal the word-alone
 // ones?
 
-Tensor Embed(string word) =>                                // (length, 1, 5): a batch of one word
-    embedding.Forward(Tensor.FromInt64Array(word.Select(c => (long)vocab.IndexOf(c.ToString())).ToArray(), word.Length, 1));
-Tensor Alone(string word) => bi1.Forward(Embed(word)).HN;  // (2, 1, 5)
+Tensor Embed(string word) =>                               // (length, 1, 5): a batch of one word
+    embedding.Forward(Tensor.FromInt64Array([.. word.Select(c => (long)vocab.IndexOf($"{c}"))], word.Length, 1));
+Tensor Alone(string word) => bi1.Forward(Embed(word)).HN;   // (2, 1, 5)
+float Gap(Tensor hN, int d, int b) => Tensor.MaxAbsDiff(hN[d, b], Alone(words[b])[d, 0]);
 
-string[] directions = ["forward", "backward"];
 for (var b = 0; b < words.Length; b++)
-    Console.WriteLine($"{words[b],-9}" + string.Concat(Enumerable.Range(0, 2).Select(d =>
-        $"  {directions[d]} gap {Tensor.MaxAbsDiff(paddedHN[d, b], Alone(words[b])[d, 0]):F4}")));
-Check(Enumerable.Range(0, 2).All(d => Tensor.MaxAbsDiff(paddedHN[d, 0], Alone("long_str")[d, 0]) <= 1e-6f),
+    Console.WriteLine($"{words[b],-9} forward gap {Gap(paddedHN, 0, b):F4}   backward gap {Gap(paddedHN, 1, b):F4}");
+Check(Gap(paddedHN, 0, 0) <= 1e-6f && Gap(paddedHN, 1, 0) <= 1e-6f,
     "long_str, never padded, gets both of its own final states");
-Check(Enumerable.Range(1, 2).All(b => Enumerable.Range(0, 2).All(d =>
-    Tensor.MaxAbsDiff(paddedHN[d, b], Alone(words[b])[d, 0]) > 1e-3f)), "tiny and medium get neither");
+Check(new[] { 1, 2 }.All(b => Gap(paddedHN, 0, b) > 1e-3f && Gap(paddedHN, 1, b) > 1e-3f),
+    "tiny and medium get neither");
 
 // Two of six. Both final states of `tiny` and of `medium` are off: the forward ones by a lot, because they kept
 // reading pads after the word; the backward ones by less, but they started on pads. Notebook 06 printed `tiny`'s
@@ -140,8 +150,10 @@ var tinyAlone = Alone("tiny")[1, 0];                        // (5,)
 Console.WriteLine($"alone : {tinyAlone}");
 Console.WriteLine($"padded: {paddedHN[1, 1]}");
 // notebook 06, "What padding does": the two lines it printed
-Check(PrintsAs(tinyAlone, Tensor.FromArray([-0.2033f, -0.7344f, -0.1211f, 0.3461f, 0.7988f], 5)), "alone: 06's digits");
-Check(PrintsAs(paddedHN[1, 1], Tensor.FromArray([-0.2151f, -0.7338f, -0.1222f, 0.3404f, 0.8002f], 5)), "padded: 06's digits");
+var printedAlone = Tensor.FromArray([-0.2033f, -0.7344f, -0.1211f, 0.3461f, 0.7988f], 5);
+var printedPadded = Tensor.FromArray([-0.2151f, -0.7338f, -0.1222f, 0.3404f, 0.8002f], 5);
+Check(PrintsAs(tinyAlone, printedAlone), "alone: notebook 06's digits");
+Check(PrintsAs(paddedHN[1, 1], printedPadded), "padded: notebook 06's digits");
 
 // ## Packing
 //
@@ -160,7 +172,7 @@ Console.WriteLine($"Data            {packed.Data.Shape}");
 Console.WriteLine($"BatchSizes      [{string.Join(", ", packed.BatchSizes)}]");
 Console.WriteLine($"SortedIndices   [{string.Join(", ", packed.SortedIndices!)}]");
 Console.WriteLine($"UnsortedIndices [{string.Join(", ", packed.UnsortedIndices!)}]");
-Check(packed.Data.Size(0) == lengths.Sum(), "Data has one row per real character: 8 + 4 + 6 = 18, no pads");
+Check(packed.Data.Size(0) == lengths.Sum(), "Data has one row per character: 8 + 4 + 6 = 18, no pads");
 Check(packed.BatchSizes.Sum() == packed.Data.Size(0), "the batch sizes add up to Data's rows");
 
 // Each field, read off the output:
@@ -178,11 +190,12 @@ Check(packed.BatchSizes.Sum() == packed.Data.Size(0), "the batch sizes add up to
 // The next cell builds that list from `BatchSizes` and `SortedIndices` alone, and checks every row of `Data`
 // against the embedded padded batch.
 
-var source = new List<(int T, int B)>();                 // packed row r came from padded position (t, b)
+var source = new List<(int T, int B)>();       // packed row r came from padded position (t, b)
 for (var t = 0; t < packed.BatchSizes.Count; t++)
     for (var i = 0; i < packed.BatchSizes[t]; i++)
         source.Add((t, packed.SortedIndices![i]));
-Console.WriteLine(string.Join(" | ", source.GroupBy(s => s.T).Select(g => string.Join(" ", g.Select(s => words[s.B][s.T])))));
+var byStep = source.GroupBy(s => s.T).Select(g => string.Join(" ", g.Select(s => words[s.B][s.T])));
+Console.WriteLine(string.Join(" | ", byStep));
 Check(source.Select((s, r) => Tensor.Equal(packed.Data[r], embedded[s.T, s.B])).All(same => same),
     "every row of Data is the embedding of that character, copied from the padded batch");
 Check(source.All(s => s.T < lengths[s.B]), "and no row comes from a pad");
@@ -198,10 +211,12 @@ Section("## Checked against PyTorch");
 Torch.ManualSeed(0);
 var refEmbedding = new Embedding(vocab.Count, EmbeddingDim);
 var refRnn = new Rnn(EmbeddingDim, Hidden);
-var refPacked = Torch.PackPaddedSequence(refEmbedding.Forward(tokens), lengths, enforceSorted: false);
-var (refOut, refHN) = refRnn.Forward(refPacked);            // PackedSequence with Data (18, 5), h_n (1, 3, 5)
-Console.WriteLine($"{refRnn}: output Data {refOut.Data.Shape}, BatchSizes [{string.Join(", ", refOut.BatchSizes)}], h_n {refHN.Shape}");
-Check(refOut.BatchSizes.SequenceEqual(refPacked.BatchSizes) && refOut.SortedIndices!.SequenceEqual(refPacked.SortedIndices!),
+var refEmbedded = refEmbedding.Forward(tokens);             // (8, 3, 5)
+var refPacked = Torch.PackPaddedSequence(refEmbedded, lengths, enforceSorted: false);
+var (refOut, refHN) = refRnn.Forward(refPacked);            // packed output, Data (18, 5); h_n (1, 3, 5)
+Console.WriteLine($"{refRnn}: output Data {refOut.Data.Shape}, h_n {refHN.Shape}");
+Check(refOut.BatchSizes.SequenceEqual(refPacked.BatchSizes)
+        && refOut.SortedIndices!.SequenceEqual(refPacked.SortedIndices!),
     "the output is packed like the input: same BatchSizes and SortedIndices");
 
 // PyTorch's numbers, pasted with the file's digits (PyTorch prints `batch_sizes` and `sorted_indices` as int64
@@ -214,23 +229,34 @@ int[] torchSortedIndices = [0, 2, 1];
 var torchHN = Tensor.FromArray([0.5706745f, 0.90148246f, 0.3831755f, -0.9258604f, -0.89071655f,
     0.12571134f, -0.20244974f, -0.72318095f, -0.7993055f, -0.009795591f,
     0.15767583f, 0.790604f, -0.46205595f, -0.89552593f, -0.8234208f], 1, 3, 5);
-// torch-gradients.json, case packed_emb_rnn_doc, "output_packed_data" (18, 5)
-var torchOutData = Tensor.FromArray([0.5070656f, 0.50252223f, 0.24924448f, -0.5814365f, -0.20056376f, 0.37364268f, 0.46187437f, -0.50403196f, -0.7699988f, -0.5431764f,
-    0.11407458f, 0.4656184f, -0.3557362f, -0.21434453f, -0.85573256f, 0.2834243f, 0.97331226f, 0.8369316f, -0.8975742f, -0.7778861f,
-    -0.71979344f, 0.8607663f, 0.14697666f, -0.51452047f, -0.9288117f, -0.687569f, 0.5818643f, -0.7264272f, -0.68319213f, -0.8639998f,
-    0.38566208f, 0.8726503f, -0.38476998f, -0.92102164f, -0.93726134f, -0.19347773f, 0.7300913f, -0.5454981f, -0.9117784f, -0.82851225f,
-    0.39058432f, 0.76306784f, -0.037452042f, -0.8988163f, -0.94972885f, -0.8278962f, 0.63479936f, -0.26759747f, -0.7036755f, -0.5543159f,
-    -0.70908505f, 0.6916684f, -0.57940286f, -0.8215933f, -0.9098928f, 0.12571134f, -0.20244974f, -0.72318095f, -0.7993055f, -0.009795591f,
-    0.40497023f, 0.7170479f, 0.4081501f, -0.7703084f, -0.8137192f, 0.5118403f, 0.7866359f, 0.6853114f, -0.8479014f, -0.83950555f,
-    -0.8046131f, 0.81061006f, -0.7366746f, -0.8331535f, -0.8599232f, 0.15767583f, 0.790604f, -0.46205595f, -0.89552593f, -0.8234208f,
-    -0.066766225f, 0.62640846f, 0.043912478f, -0.6298017f, -0.9630487f, 0.5706745f, 0.90148246f, 0.3831755f, -0.9258604f, -0.89071655f], 18, 5);
 
-Console.WriteLine($"{"",-9} {"ours",-44} PyTorch");
+// torch-gradients.json, case packed_emb_rnn_doc, "output_packed_data" (18, 5)   one packed row per line
+var torchOutData = Tensor.FromArray([
+    0.5070656f, 0.50252223f, 0.24924448f, -0.5814365f, -0.20056376f,
+    0.37364268f, 0.46187437f, -0.50403196f, -0.7699988f, -0.5431764f,
+    0.11407458f, 0.4656184f, -0.3557362f, -0.21434453f, -0.85573256f,
+    0.2834243f, 0.97331226f, 0.8369316f, -0.8975742f, -0.7778861f,
+    -0.71979344f, 0.8607663f, 0.14697666f, -0.51452047f, -0.9288117f,
+    -0.687569f, 0.5818643f, -0.7264272f, -0.68319213f, -0.8639998f,
+    0.38566208f, 0.8726503f, -0.38476998f, -0.92102164f, -0.93726134f,
+    -0.19347773f, 0.7300913f, -0.5454981f, -0.9117784f, -0.82851225f,
+    0.39058432f, 0.76306784f, -0.037452042f, -0.8988163f, -0.94972885f,
+    -0.8278962f, 0.63479936f, -0.26759747f, -0.7036755f, -0.5543159f,
+    -0.70908505f, 0.6916684f, -0.57940286f, -0.8215933f, -0.9098928f,
+    0.12571134f, -0.20244974f, -0.72318095f, -0.7993055f, -0.009795591f,
+    0.40497023f, 0.7170479f, 0.4081501f, -0.7703084f, -0.8137192f,
+    0.5118403f, 0.7866359f, 0.6853114f, -0.8479014f, -0.83950555f,
+    -0.8046131f, 0.81061006f, -0.7366746f, -0.8331535f, -0.8599232f,
+    0.15767583f, 0.790604f, -0.46205595f, -0.89552593f, -0.8234208f,
+    -0.066766225f, 0.62640846f, 0.043912478f, -0.6298017f, -0.9630487f,
+    0.5706745f, 0.90148246f, 0.3831755f, -0.9258604f, -0.89071655f], 18, 5);
+
+string Row(Tensor t) => string.Concat(t.ToArray().Select(v => v.ToString("F4").PadLeft(8)));
+Console.WriteLine($"h_n {"",-5} {"ours",-40} PyTorch");
 for (var b = 0; b < words.Length; b++)
-    Console.WriteLine($"{words[b],-9} {string.Join(" ", refHN[0, b].ToArray().Select(v => v.ToString("F4").PadLeft(8))),-44}" +
-        $" {string.Join(" ", torchHN[0, b].ToArray().Select(v => v.ToString("F4").PadLeft(8)))}");
-Check(refPacked.BatchSizes.SequenceEqual(torchBatchSizes) && refPacked.SortedIndices!.SequenceEqual(torchSortedIndices),
-    "BatchSizes and SortedIndices are PyTorch's");
+    Console.WriteLine($"{words[b],-9} {Row(refHN[0, b])}   {Row(torchHN[0, b])}");
+Check(refPacked.BatchSizes.SequenceEqual(torchBatchSizes)
+    && refPacked.SortedIndices!.SequenceEqual(torchSortedIndices), "BatchSizes and SortedIndices are PyTorch's");
 Check(CloseTo(refOut.Data, torchOutData, 1e-6f), "the packed output's 18 rows equal PyTorch's to 1e-6");
 Check(CloseTo(refHN, torchHN, 1e-6f), "h_n equals PyTorch's to 1e-6");
 
@@ -246,9 +272,10 @@ Section("## Back to a padded tensor");
 var (refPadded, refLengths) = Torch.PadPackedSequence(refOut);    // (8, 3, 5), [8, 4, 6]
 Console.WriteLine($"padded {refPadded.Shape}, lengths [{string.Join(", ", refLengths)}]");
 Check(refLengths.SequenceEqual(lengths), "the lengths come back in our order");
-Check(Enumerable.Range(0, words.Length).All(b => refPadded[lengths[b].., b].Abs().Sum().Item() == 0f),
+var batch = Enumerable.Range(0, words.Length).ToArray();   // b = 0, 1, 2
+Check(batch.All(b => refPadded[lengths[b].., b].Abs().Sum().Item() == 0f),
     "every position after a word's end is exactly 0");
-Check(Enumerable.Range(0, words.Length).All(b => Tensor.Equal(refPadded[lengths[b] - 1, b], refHN[0, b])),
+Check(batch.All(b => Tensor.Equal(refPadded[lengths[b] - 1, b], refHN[0, b])),
     "h_n[0, b] is the output at step length_b − 1, not at the last step");
 display(refPadded[.., 1], "refPadded[.., 1]");
 
@@ -264,17 +291,14 @@ Section("## The bidirectional network, packed");
 
 var (biPackedOut, biPackedHN) = bi1.Forward(packed);           // Data (18, 10), h_n (2, 3, 5)
 var (biPadded, _) = Torch.PadPackedSequence(biPackedOut);      // (8, 3, 10)
-Console.WriteLine($"packed output Data {biPackedOut.Data.Shape} -> padded {biPadded.Shape}; h_n {biPackedHN.Shape}");
-var packedGaps = words.Select((w, b) => Enumerable.Range(0, 2)
-    .Select(d => Tensor.MaxAbsDiff(biPackedHN[d, b], Alone(w)[d, 0])).Max()).ToArray();
-var paddedGaps = words.Select((w, b) => Enumerable.Range(0, 2)
-    .Select(d => Tensor.MaxAbsDiff(paddedHN[d, b], Alone(w)[d, 0])).Max()).ToArray();
-Console.WriteLine("largest gap to the word alone, both directions:");
-for (var b = 0; b < words.Length; b++)
-    Console.WriteLine($"{words[b],-9} padded {paddedGaps[b]:F4}   packed {packedGaps[b]:F4}");
-Check(packedGaps.All(g => g <= 1e-6f), "all six final states equal notebook 06's run-each-word-alone ones (1e-6)");
-Check(PrintsAs(biPackedHN[1, 1], Tensor.FromArray([-0.2033f, -0.7344f, -0.1211f, 0.3461f, 0.7988f], 5)),
-    "tiny's backward final state shows 06's word-alone digits");
+Console.WriteLine($"output Data {biPackedOut.Data.Shape} -> padded {biPadded.Shape}; h_n {biPackedHN.Shape}");
+Console.WriteLine($"gap to the word alone {"padded: forward",16} {"backward",9} {"packed: forward",16} {"backward",9}");
+foreach (var b in batch)
+    Console.WriteLine($"{words[b],-21} {Gap(paddedHN, 0, b),16:F4} {Gap(paddedHN, 1, b),9:F4} " +
+        $"{Gap(biPackedHN, 0, b),16:F4} {Gap(biPackedHN, 1, b),9:F4}");
+Check(batch.All(b => Gap(biPackedHN, 0, b) <= 1e-6f && Gap(biPackedHN, 1, b) <= 1e-6f),
+    "all six final states equal notebook 06's run-each-word-alone ones (1e-6)");
+Check(PrintsAs(biPackedHN[1, 1], printedAlone), "tiny's backward final state shows 06's word-alone digits");
 
 // All six. Packed, the backward direction of `tiny` starts at its own last character, the `y` at step 3, and the
 // forward direction stops there; `h_n` holds each word's state at its own length, in our word order. It is not
@@ -290,10 +314,10 @@ Check(PrintsAs(biPackedHN[1, 1], Tensor.FromArray([-0.2033f, -0.7344f, -0.1211f,
 // equals `h_n[0]`. The backward half is unaffected: every word's backward pass still ends at step 0.
 Section("## A relation of the post that packing breaks");
 
-var lastStep = biPadded[^1, .., ..Hidden];                     // (3, 5): the post's output[-1, :, :hidden_dim]
-Check(!Tensor.Equal(lastStep, biPackedHN[0]), "packed: the post's output[-1, :, :H] == hidden[0] no longer holds");
+var lastStep = biPadded[^1, .., ..Hidden];        // (3, 5): the post's output[-1, :, :hidden_dim]
+Check(!Tensor.Equal(lastStep, biPackedHN[0]), "packed: the post's output[-1, :, :H] == hidden[0] fails");
 Check(Tensor.Equal(lastStep[1], Torch.Zeros(Hidden)), "... for tiny, output[-1] is padding: zeros");
-Check(Enumerable.Range(0, words.Length).All(b => Tensor.Equal(biPadded[lengths[b] - 1, b, ..Hidden], biPackedHN[0, b])),
+Check(batch.All(b => Tensor.Equal(biPadded[lengths[b] - 1, b, ..Hidden], biPackedHN[0, b])),
     "the forward half at step length_b − 1 is h_n[0, b], for every word");
 Check(Tensor.Equal(biPadded[0, .., Hidden..], biPackedHN[1]), "the backward half at step 0 is still h_n[1]");
 
@@ -333,13 +357,13 @@ Section("## Exercises");
 // **Solution 1.**
 
 int[] byLength = [0, 2, 1];                                   // long_str, medium, tiny
-var sortedBatch = Torch.Stack(byLength.Select(b => embedded[.., b]).ToList(), dim: 1);   // (8, 3, 5)
-var presorted = Torch.PackPaddedSequence(sortedBatch, byLength.Select(b => lengths[b]).ToArray());
+var sortedBatch = Torch.Stack([.. byLength.Select(b => embedded[.., b])], dim: 1);   // (8, 3, 5)
+var presorted = Torch.PackPaddedSequence(sortedBatch, [.. byLength.Select(b => lengths[b])]);
 Console.WriteLine($"SortedIndices {(presorted.SortedIndices is null ? "null" : "set")}, " +
     $"UnsortedIndices {(presorted.UnsortedIndices is null ? "null" : "set")}");
 var (_, presortedHN) = bi1.Forward(presorted);                // (2, 3, 5), in the sorted order
 Check(Tensor.Equal(presorted.Data, packed.Data), "the same Data as packing the unsorted batch");
-Check(byLength.Select((b, i) => Tensor.Equal(presortedHN[.., i], biPackedHN[.., b])).All(same => same),
+Check(byLength.Select((b, i) => Tensor.Equal(presortedHN[.., i], biPackedHN[.., b])).All(s => s),
     "h_n is the same, word for word, in the sorted order");
 
 // Both are null (PyTorch: `None`): the batch came sorted, so there is nothing to undo. `Data` is row for row the
@@ -348,13 +372,14 @@ Check(byLength.Select((b, i) => Tensor.Equal(presortedHN[.., i], biPackedHN[.., 
 //
 // **Solution 2.**
 
-int[] order = [2, 1, 0];                                      // medium, tiny, long_str: lengths 6, 4, 8
-var shuffled = Torch.Stack(order.Select(b => embedded[.., b]).ToList(), dim: 1);   // (8, 3, 5)
-var repacked = Torch.PackPaddedSequence(shuffled, order.Select(b => lengths[b]).ToArray(), enforceSorted: false);
-Console.WriteLine($"SortedIndices [{string.Join(", ", repacked.SortedIndices!)}], UnsortedIndices [{string.Join(", ", repacked.UnsortedIndices!)}]");
+int[] order = [2, 1, 0];                                  // medium, tiny, long_str: lengths 6, 4, 8
+var shuffled = Torch.Stack([.. order.Select(b => embedded[.., b])], dim: 1);   // (8, 3, 5)
+var repacked = Torch.PackPaddedSequence(shuffled, [.. order.Select(b => lengths[b])], enforceSorted: false);
+Console.WriteLine($"SortedIndices [{string.Join(", ", repacked.SortedIndices!)}], " +
+    $"UnsortedIndices [{string.Join(", ", repacked.UnsortedIndices!)}]");
 Check(repacked.SortedIndices!.SequenceEqual([2, 0, 1]) && repacked.UnsortedIndices!.SequenceEqual([1, 2, 0]),
     "SortedIndices [2, 0, 1], UnsortedIndices [1, 2, 0]");
-Check(Tensor.Equal(repacked.Data, packed.Data), "Data is the same: packing sorts by length whatever the order given");
+Check(Tensor.Equal(repacked.Data, packed.Data), "Data is the same: packing sorts by length, whatever the order");
 
 // Longest first is `long_str` (given at 2), then `medium` (0), then `tiny` (1): `SortedIndices` = [2, 0, 1]. The
 // inverse asks where each given word went: `medium` to packed position 1, `tiny` to 2, `long_str` to 0:
@@ -362,19 +387,17 @@ Check(Tensor.Equal(repacked.Data, packed.Data), "Data is the same: packing sorts
 //
 // **Solution 3.**
 
-var stepGaps = words.Select((w, b) => {
-    var (aloneOut, _) = bi1.Forward(Embed(w));                // (length, 1, 10)
-    return Tensor.MaxAbsDiff(biPadded[..w.Length, b], aloneOut[.., 0]);
-}).ToArray();
-Console.WriteLine("largest gap at any step: " + string.Join(", ", words.Select((w, b) => $"{w} {stepGaps[b]:F6}")));
-Check(stepGaps.All(g => g <= 1e-6f), "every real step of the packed output equals the word-alone output (1e-6)");
+var stepGaps = batch.Select(b =>
+    Tensor.MaxAbsDiff(biPadded[..lengths[b], b], bi1.Forward(Embed(words[b])).Output[.., 0])).ToArray();
+Console.WriteLine("largest gap at any step: " + string.Join(", ", batch.Select(b => $"{words[b]} {stepGaps[b]:F6}")));
+Check(stepGaps.All(g => g <= 1e-6f), "every real step of the packed output equals the word alone's (1e-6)");
 
 // Each word's real steps match in both halves: in a packed run the word's steps never see another word's pads, so
 // step by step it is the same computation as the word alone.
 //
 // **Solution 4.**
 
-var refInput = refEmbedding.Forward(tokens).Detach().RequiresGrad_();            // (8, 3, 5), a leaf
+var refInput = refEmbedded.Detach().RequiresGrad_();                      // (8, 3, 5), a leaf
 var (out4, hN4) = refRnn.Forward(Torch.PackPaddedSequence(refInput, lengths, enforceSorted: false));
 var (padded4, _) = Torch.PadPackedSequence(out4);
 var loss = padded4.Sum() + hN4.Pow(2).Sum();
@@ -384,8 +407,8 @@ const float TorchLoss = -11.456324f;   // torch-gradients.json, case packed_emb_
 var torchBiasGrad = Tensor.FromArray([13.460842f, 7.296907f, 13.127248f, 4.5410795f, 6.0574493f], 5);
 Console.WriteLine($"loss: ours {loss.Item():F6}, PyTorch {TorchLoss:F6}");
 Check(Math.Abs(loss.Item() - TorchLoss) <= 1e-5f, "the loss equals PyTorch's to 1e-5");
-Check(CloseTo(refRnn["bias_ih_l0"].Grad!, torchBiasGrad, 1e-5f), "bias_ih_l0's gradient equals PyTorch's to 1e-5");
-Check(Enumerable.Range(0, words.Length).All(b => refInput.Grad![lengths[b].., b].Abs().Sum().Item() == 0f),
+Check(CloseTo(refRnn["bias_ih_l0"].Grad!, torchBiasGrad, 1e-5f), "bias_ih_l0's gradient equals PyTorch's (1e-5)");
+Check(batch.All(b => refInput.Grad![lengths[b].., b].Abs().Sum().Item() == 0f),
     "the pads' inputs get a gradient of exactly 0");
 
 // Packing never reads the pads, so no loss can depend on them: their gradient is exactly zero, as in PyTorch's
