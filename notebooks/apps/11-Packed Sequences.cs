@@ -71,9 +71,9 @@ var tokens = Tensor.FromInt64Array(ids, maxLen, words.Length);   // (8, 3): time
 Console.WriteLine($"{vocab.Count} ids; lengths {string.Join(", ", lengths)}; tokens {tokens.Shape}");
 display(tokens, "tokens");
 
-// Column *b* is word *b*, read downwards: `long_str` fills its column, `tiny` ends after 4 steps and `medium` after
-// 6. The post prints the same batch before transposing it to time-major; its comment, pasted below, holds our ids
-// to it.
+// Column *b* is word *b*, read downwards: `long_str` fills its column, `tiny` ends after 4 steps and `medium`
+// after 6. The post shows the same batch in a comment, batch-major, before transposing it to time-major; pasted
+// below, it holds our ids to the post's.
 
 // "Unwrapping the Hidden states of RNN models", the comment under its padding loop (batch-major)
 var post = Tensor.FromInt64Array([6, 9, 8, 4, 1, 11, 12, 10,
@@ -306,12 +306,14 @@ Check(PrintsAs(biPackedHN[1, 1], printedAlone), "tiny's backward final state sho
 //
 // ## A relation of the post that packing breaks
 //
-// The post computes `seq_lengths` for the padding loop and then never uses it, so every model it builds reads the
-// pads, which is why its short words get the wrong states above. Its checks also rely on that. For the
-// bidirectional layer it asserts `(output[-1, :, :hidden_dim] == hidden[0]).all()`: true of a padded batch, where
-// every word's forward pass runs to the last step. Once the lengths are used, as they should be, the last step of a
-// short word holds padding zeros, and the assertion fails. The forward half of `output` at step `length − 1` is what
-// equals `h_n[0]`. The backward half is unaffected: every word's backward pass still ends at step 0.
+// The post builds `seq_lengths`, uses it to pad, and never hands it to the RNN. That does no harm to what the post
+// sets out to show, how `output` and `hidden` relate, but its models read the pads: its short words get the wrong
+// final states measured above, and a reader who takes the models over for a real task takes that along. The fix
+// is the packing of this notebook. With it, one of the post's checks no longer holds: for a bidirectional layer it
+// asserts `(output[-1, :, :hidden_dim] == hidden[0]).all()` (and `output[-1] == hidden[0]` for one direction),
+// which is true of a padded batch only because every word's forward pass runs to the last step. Packed, the last
+// step of a short word is padding, zeros; the forward half of `output` at step `length − 1` is what equals
+// `h_n[0]`. The backward half is unaffected: every word's backward pass still ends at step 0.
 Section("## A relation of the post that packing breaks");
 
 var lastStep = biPadded[^1, .., ..Hidden];        // (3, 5): the post's output[-1, :, :hidden_dim]
