@@ -109,9 +109,10 @@ display(Styled(grid, "Where the padding sits: words of lengths 8, 4, 6 in a batc
 
 // ## Padded: the wrong final states
 //
-// Next, notebook 06's networks, rebuilt in its order from the same seed: `Embedding(15, 5)`, then four `Rnn(5, 5)`
-// of which we keep the third, `bi1`, one bidirectional layer (the `_ =` lines draw the first two's parameters, as
-// 06 did, so that `bi1` gets the same ones). Same seed, same order: the same numbers as in notebook 06.
+// Next, notebook 06's networks, rebuilt in its order from the same seed: `Embedding(15, 5)`, then the first three
+// of its four `Rnn(5, 5)`. We keep the third, `bi1`, one bidirectional layer; the `_ =` lines draw the first two's
+// parameters from the generator, as 06 did, so that `bi1` gets the same ones. Same seed, same order: the same
+// numbers as in notebook 06.
 Section("## Padded: the wrong final states");
 
 const int EmbeddingDim = 5, Hidden = 5;
@@ -323,7 +324,7 @@ Check(batch.All(b => Tensor.Equal(biPadded[lengths[b] - 1, b, ..Hidden], biPacke
     "the forward half at step length_b − 1 is h_n[0, b], for every word");
 Check(Tensor.Equal(biPadded[0, .., Hidden..], biPackedHN[1]), "the backward half at step 0 is still h_n[1]");
 
-// In PyTorch the fix to the post is one line per model: `packed = pack_padded_sequence(embed, seq_lengths,
+// In PyTorch the fix to the post is two lines per model: `packed = pack_padded_sequence(embed, seq_lengths,
 // enforce_sorted=False)` before the RNN, and `pad_packed_sequence(output)` after it, with the relations checked at
 // each word's own last step.
 //
