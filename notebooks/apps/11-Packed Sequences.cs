@@ -67,8 +67,8 @@ var ids = new long[maxLen * words.Length];               // zeros = <pad>
 for (var b = 0; b < words.Length; b++)
     for (var t = 0; t < words[b].Length; t++)
         ids[t * words.Length + b] = vocab.IndexOf(words[b][t].ToString());
-var tokens = Tensor.FromInt64Array(ids, maxLen, words.Length);   // (8, 3): time-major, column b = word b
-Console.WriteLine($"{vocab.Count} ids; lengths {string.Join(", ", lengths)}; tokens {tokens.Shape}");
+var tokens = Tensor.FromInt64Array(ids, maxLen, words.Length);   // (8, 3): time-major
+Console.WriteLine($"{vocab.Count} ids; lengths [{string.Join(", ", lengths)}]; {tokens.Shape}");
 display(tokens, "tokens");
 
 // Column *b* is word *b*, read downwards: `long_str` fills its column, `tiny` ends after 4 steps and `medium`
@@ -132,12 +132,14 @@ Console.WriteLine($"{bi1}: {embedded.Shape} -> output {paddedOut.Shape}, h_n {pa
 // ones?
 
 Tensor Embed(string word) =>                               // (length, 1, 5): a batch of one word
-    embedding.Forward(Tensor.FromInt64Array([.. word.Select(c => (long)vocab.IndexOf($"{c}"))], word.Length, 1));
+    embedding.Forward(Tensor.FromInt64Array([.. word.Select(c => (long)vocab.IndexOf($"{c}"))],
+        word.Length, 1));
 Tensor Alone(string word) => bi1.Forward(Embed(word)).HN;   // (2, 1, 5)
 float Gap(Tensor hN, int d, int b) => Tensor.MaxAbsDiff(hN[d, b], Alone(words[b])[d, 0]);
 
 for (var b = 0; b < words.Length; b++)
-    Console.WriteLine($"{words[b],-9} forward gap {Gap(paddedHN, 0, b):F4}   backward gap {Gap(paddedHN, 1, b):F4}");
+    Console.WriteLine($"{words[b],-9} gap: forward {Gap(paddedHN, 0, b):F4}, " +
+        $"backward {Gap(paddedHN, 1, b):F4}");
 Check(Gap(paddedHN, 0, 0) <= 1e-6f && Gap(paddedHN, 1, 0) <= 1e-6f,
     "long_str, never padded, gets both of its own final states");
 Check(new[] { 1, 2 }.All(b => Gap(paddedHN, 0, b) > 1e-3f && Gap(paddedHN, 1, b) > 1e-3f),
@@ -173,7 +175,7 @@ Console.WriteLine($"Data            {packed.Data.Shape}");
 Console.WriteLine($"BatchSizes      [{string.Join(", ", packed.BatchSizes)}]");
 Console.WriteLine($"SortedIndices   [{string.Join(", ", packed.SortedIndices!)}]");
 Console.WriteLine($"UnsortedIndices [{string.Join(", ", packed.UnsortedIndices!)}]");
-Check(packed.Data.Size(0) == lengths.Sum(), "Data has one row per character: 8 + 4 + 6 = 18, no pads");
+Check(packed.Data.Size(0) == lengths.Sum(), "Data has a row per character: 8 + 4 + 6 = 18");
 Check(packed.BatchSizes.Sum() == packed.Data.Size(0), "the batch sizes add up to Data's rows");
 
 // Each field, read off the output:
@@ -214,7 +216,7 @@ var refEmbedding = new Embedding(vocab.Count, EmbeddingDim);
 var refRnn = new Rnn(EmbeddingDim, Hidden);
 var refEmbedded = refEmbedding.Forward(tokens);             // (8, 3, 5)
 var refPacked = Torch.PackPaddedSequence(refEmbedded, lengths, enforceSorted: false);
-var (refOut, refHN) = refRnn.Forward(refPacked);            // packed output, Data (18, 5); h_n (1, 3, 5)
+var (refOut, refHN) = refRnn.Forward(refPacked);            // Data (18, 5); h_n (1, 3, 5)
 Console.WriteLine($"{refRnn}: output Data {refOut.Data.Shape}, h_n {refHN.Shape}");
 Check(refOut.BatchSizes.SequenceEqual(refPacked.BatchSizes)
         && refOut.SortedIndices!.SequenceEqual(refPacked.SortedIndices!),
@@ -231,7 +233,7 @@ var torchHN = Tensor.FromArray([0.5706745f, 0.90148246f, 0.3831755f, -0.9258604f
     0.12571134f, -0.20244974f, -0.72318095f, -0.7993055f, -0.009795591f,
     0.15767583f, 0.790604f, -0.46205595f, -0.89552593f, -0.8234208f], 1, 3, 5);
 
-// torch-gradients.json, case packed_emb_rnn_doc, "output_packed_data" (18, 5)   one packed row per line
+// torch-gradients.json, case packed_emb_rnn_doc, "output_packed_data" (18, 5), a row per line
 var torchOutData = Tensor.FromArray([
     0.5070656f, 0.50252223f, 0.24924448f, -0.5814365f, -0.20056376f,
     0.37364268f, 0.46187437f, -0.50403196f, -0.7699988f, -0.5431764f,
@@ -257,8 +259,10 @@ Console.WriteLine($"h_n {"",-5} {"ours",-40} PyTorch");
 for (var b = 0; b < words.Length; b++)
     Console.WriteLine($"{words[b],-9} {Row(refHN[0, b])}   {Row(torchHN[0, b])}");
 Check(refPacked.BatchSizes.SequenceEqual(torchBatchSizes)
-    && refPacked.SortedIndices!.SequenceEqual(torchSortedIndices), "BatchSizes and SortedIndices are PyTorch's");
-Check(CloseTo(refOut.Data, torchOutData, 1e-6f), "the packed output's 18 rows equal PyTorch's to 1e-6");
+        && refPacked.SortedIndices!.SequenceEqual(torchSortedIndices),
+    "BatchSizes and SortedIndices are PyTorch's");
+Check(CloseTo(refOut.Data, torchOutData, 1e-6f),
+    "the packed output's 18 rows equal PyTorch's (1e-6)");
 Check(CloseTo(refHN, torchHN, 1e-6f), "h_n equals PyTorch's to 1e-6");
 
 // ## Back to a padded tensor
@@ -292,14 +296,16 @@ Section("## The bidirectional network, packed");
 
 var (biPackedOut, biPackedHN) = bi1.Forward(packed);           // Data (18, 10), h_n (2, 3, 5)
 var (biPadded, _) = Torch.PadPackedSequence(biPackedOut);      // (8, 3, 10)
-Console.WriteLine($"output Data {biPackedOut.Data.Shape} -> padded {biPadded.Shape}; h_n {biPackedHN.Shape}");
-Console.WriteLine($"gap to the word alone {"padded: forward",16} {"backward",9} {"packed: forward",16} {"backward",9}");
+Console.WriteLine($"{biPackedOut.Data.Shape} -> padded {biPadded.Shape}; h_n {biPackedHN.Shape}");
+Console.WriteLine($"gap to the word alone {"padded: forward",16} {"backward",9} " +
+    $"{"packed: forward",16} {"backward",9}");
 foreach (var b in batch)
     Console.WriteLine($"{words[b],-21} {Gap(paddedHN, 0, b),16:F4} {Gap(paddedHN, 1, b),9:F4} " +
         $"{Gap(biPackedHN, 0, b),16:F4} {Gap(biPackedHN, 1, b),9:F4}");
 Check(batch.All(b => Gap(biPackedHN, 0, b) <= 1e-6f && Gap(biPackedHN, 1, b) <= 1e-6f),
     "all six final states equal notebook 06's run-each-word-alone ones (1e-6)");
-Check(PrintsAs(biPackedHN[1, 1], printedAlone), "tiny's backward final state shows 06's word-alone digits");
+Check(PrintsAs(biPackedHN[1, 1], printedAlone),
+    "tiny's backward final state: 06's word-alone digits");
 
 // All six. Packed, the backward direction of `tiny` starts at its own last character, the `y` at step 3, and the
 // forward direction stops there; `h_n` holds each word's state at its own length, in our word order. It is not
@@ -318,11 +324,13 @@ Check(PrintsAs(biPackedHN[1, 1], printedAlone), "tiny's backward final state sho
 Section("## A relation of the post that packing breaks");
 
 var lastStep = biPadded[^1, .., ..Hidden];        // (3, 5): the post's output[-1, :, :hidden_dim]
-Check(!Tensor.Equal(lastStep, biPackedHN[0]), "packed: the post's output[-1, :, :H] == hidden[0] fails");
+Check(!Tensor.Equal(lastStep, biPackedHN[0]),
+    "packed, the post's output[-1, :, :H] == hidden[0] fails");
 Check(Tensor.Equal(lastStep[1], Torch.Zeros(Hidden)), "... for tiny, output[-1] is padding: zeros");
 Check(batch.All(b => Tensor.Equal(biPadded[lengths[b] - 1, b, ..Hidden], biPackedHN[0, b])),
     "the forward half at step length_b − 1 is h_n[0, b], for every word");
-Check(Tensor.Equal(biPadded[0, .., Hidden..], biPackedHN[1]), "the backward half at step 0 is still h_n[1]");
+Check(Tensor.Equal(biPadded[0, .., Hidden..], biPackedHN[1]),
+    "the backward half at step 0 is h_n[1]");
 
 // In PyTorch the fix to the post is two lines per model: `packed = pack_padded_sequence(embed, seq_lengths,
 // enforce_sorted=False)` before the RNN, and `pad_packed_sequence(output)` after it, with the relations checked at
@@ -377,12 +385,15 @@ Check(byLength.Select((b, i) => Tensor.Equal(presortedHN[.., i], biPackedHN[.., 
 
 int[] order = [2, 1, 0];                                  // medium, tiny, long_str: lengths 6, 4, 8
 var shuffled = Torch.Stack([.. order.Select(b => embedded[.., b])], dim: 1);   // (8, 3, 5)
-var repacked = Torch.PackPaddedSequence(shuffled, [.. order.Select(b => lengths[b])], enforceSorted: false);
+int[] shuffledLengths = [.. order.Select(b => lengths[b])];
+var repacked = Torch.PackPaddedSequence(shuffled, shuffledLengths, enforceSorted: false);
 Console.WriteLine($"SortedIndices [{string.Join(", ", repacked.SortedIndices!)}], " +
     $"UnsortedIndices [{string.Join(", ", repacked.UnsortedIndices!)}]");
-Check(repacked.SortedIndices!.SequenceEqual([2, 0, 1]) && repacked.UnsortedIndices!.SequenceEqual([1, 2, 0]),
+Check(repacked.SortedIndices!.SequenceEqual([2, 0, 1])
+        && repacked.UnsortedIndices!.SequenceEqual([1, 2, 0]),
     "SortedIndices [2, 0, 1], UnsortedIndices [1, 2, 0]");
-Check(Tensor.Equal(repacked.Data, packed.Data), "Data is the same: packing sorts by length, whatever the order");
+Check(Tensor.Equal(repacked.Data, packed.Data),
+    "the same Data: packing sorts by length, whatever the order");
 
 // Longest first is `long_str` (given at 2), then `medium` (0), then `tiny` (1): `SortedIndices` = [2, 0, 1]. The
 // inverse asks where each given word went: `medium` to packed position 1, `tiny` to 2, `long_str` to 0:
@@ -390,10 +401,12 @@ Check(Tensor.Equal(repacked.Data, packed.Data), "Data is the same: packing sorts
 //
 // **Solution 3.**
 
-var stepGaps = batch.Select(b =>
-    Tensor.MaxAbsDiff(biPadded[..lengths[b], b], bi1.Forward(Embed(words[b])).Output[.., 0])).ToArray();
-Console.WriteLine("largest gap at any step: " + string.Join(", ", batch.Select(b => $"{words[b]} {stepGaps[b]:F6}")));
-Check(stepGaps.All(g => g <= 1e-6f), "every real step of the packed output equals the word alone's (1e-6)");
+var stepGaps = batch.Select(b => Tensor.MaxAbsDiff(biPadded[..lengths[b], b],   // (length, 10) each
+    bi1.Forward(Embed(words[b])).Output[.., 0])).ToArray();
+Console.WriteLine("largest gap at any step: " +
+    string.Join(", ", batch.Select(b => $"{words[b]} {stepGaps[b]:F6}")));
+Check(stepGaps.All(g => g <= 1e-6f),
+    "every real step of the packed output is the word alone's (1e-6)");
 
 // Each word's real steps match in both halves: in a packed run the word's steps never see another word's pads, so
 // step by step it is the same computation as the word alone.
@@ -407,10 +420,12 @@ var loss = padded4.Sum() + hN4.Pow(2).Sum();
 loss.Backward();
 const float TorchLoss = -11.456324f;   // torch-gradients.json, case packed_emb_rnn_doc, "loss"
 // torch-gradients.json, case packed_emb_rnn_doc, "grads" → "bias_ih_l0"
-var torchBiasGrad = Tensor.FromArray([13.460842f, 7.296907f, 13.127248f, 4.5410795f, 6.0574493f], 5);
+var torchBiasGrad = Tensor.FromArray([13.460842f, 7.296907f, 13.127248f, 4.5410795f, 6.0574493f],
+    5);
 Console.WriteLine($"loss: ours {loss.Item():F6}, PyTorch {TorchLoss:F6}");
 Check(Math.Abs(loss.Item() - TorchLoss) <= 1e-5f, "the loss equals PyTorch's to 1e-5");
-Check(CloseTo(refRnn["bias_ih_l0"].Grad!, torchBiasGrad, 1e-5f), "bias_ih_l0's gradient equals PyTorch's (1e-5)");
+Check(CloseTo(refRnn["bias_ih_l0"].Grad!, torchBiasGrad, 1e-5f),
+    "bias_ih_l0's gradient is PyTorch's (1e-5)");
 Check(batch.All(b => refInput.Grad![lengths[b].., b].Abs().Sum().Item() == 0f),
     "the pads' inputs get a gradient of exactly 0");
 
