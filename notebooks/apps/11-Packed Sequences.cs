@@ -296,7 +296,7 @@ Section("## The bidirectional network, packed");
 
 var (biPackedOut, biPackedHN) = bi1.Forward(packed);           // Data (18, 10), h_n (2, 3, 5)
 var (biPadded, _) = Torch.PadPackedSequence(biPackedOut);      // (8, 3, 10)
-Console.WriteLine($"{biPackedOut.Data.Shape} -> padded {biPadded.Shape}; h_n {biPackedHN.Shape}");
+Console.WriteLine($"Data {biPackedOut.Data.Shape} -> {biPadded.Shape}; h_n {biPackedHN.Shape}");
 Console.WriteLine($"gap to the word alone {"padded: forward",16} {"backward",9} " +
     $"{"packed: forward",16} {"backward",9}");
 foreach (var b in batch)
