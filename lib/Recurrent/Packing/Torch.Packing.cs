@@ -44,7 +44,7 @@ public static partial class Torch
         var map = PackedRows.Map(batchSizes, order, batchFirst, steps, batch);
         var data = new float[checked(map.Length * features)];
         PackedRows.Gather(input.IsContiguous ? input.ContiguousStorage() : input.ToArray(), data, map, features);
-        var packed = new Tensor(data, [map.Length, .. input.Shape.Skip(2)]);
+        var packed = new Tensor(data, [map.Length, .. input.Shape.Skip(2)], input.DType);   // token ids stay Int64, as in PyTorch
         if (Tensor.Records(input))
         {
             packed.AttachGradFn(new PackPaddedSequenceBackward(input, map, features));
@@ -84,10 +84,10 @@ public static partial class Torch
         var features = data.Numel() / data.Size(0);
         var map = PackedRows.Map(batchSizes, sorted, batchFirst, steps, batch);
         var padded = new float[checked(steps * batch * features)];
-        Array.Fill(padded, paddingValue);
+        Array.Fill(padded, data.DType == DType.Int64 ? MathF.Truncate(paddingValue) : paddingValue);   // as torch.full casts it
         PackedRows.Scatter(data.IsContiguous ? data.ContiguousStorage() : data.ToArray(), padded, map, features);
         int[] shape = [.. batchFirst ? new[] { batch, steps } : [steps, batch], .. data.Shape.Skip(1)];
-        var result = new Tensor(padded, shape);
+        var result = new Tensor(padded, shape, data.DType);
         if (Tensor.Records(data))
         {
             var name = sorted is not null ? "IndexSelectBackward0" : batchFirst ? "TransposeBackward0" : "CopySlices";

@@ -46,6 +46,20 @@ public sealed class PackedSequenceTests
         Assert.Equal([20f, 21, -1, -1, -1, -1, -1, -1], padded[2].ToArray());
     }
 
+    [Fact]
+    public void PackAndPad_OfTokenIds_KeepInt64AndPrintAsPyTorch()
+    {
+        var ids = Tensor.FromInt64Array([6, 12, 7, 9, 5, 3], 2, 3);                      // (B, T) = (2, 3)
+
+        var packed = Torch.PackPaddedSequence(ids, [2, 3], batchFirst: true, enforceSorted: false);
+        var (padded, _) = Torch.PadPackedSequence(packed, batchFirst: true, paddingValue: 0.5f);
+
+        Assert.Equal(DType.Int64, packed.Data.DType);
+        Assert.Equal("tensor([ 9,  6,  5, 12,  3])", packed.Data.ToString());
+        Assert.Equal(DType.Int64, padded.DType);
+        Assert.Equal("tensor([[ 6, 12,  0],\n        [ 9,  5,  3]])", padded.ToString());   // 0.5 truncated, as torch.full does
+    }
+
     [Theory]
     [InlineData(true, false, "CopySlices")]
     [InlineData(true, true, "TransposeBackward0")]
