@@ -49,7 +49,7 @@ public sealed class AppOutputTests(AppRuns runs) : IClassFixture<AppRuns>
         Assert.Contains($"chart written to {chartPath}\n", run.Output);
         var chart = File.ReadAllText(chartPath);
         Assert.Contains("Hidden state of Rnn(1, 2) at each step", chart);
-        Assert.Contains("-0.08187189", chart);
+        Assert.Contains("\"y\":[-0.081871", chart);   // unit 0 of sequence 1 at step 1: PyTorch -0.08187186
         Assert.Contains("<script src=\"plotly.min.js\"", chart);
     }
 
