@@ -86,7 +86,10 @@ public static partial class Course
         return GenericChart.addLayout(PlotlyJson.Layout([.. layout]), GenericChart.ofTraceObjects(true, traces));
     }
 
-    /// <summary>Shades the x range <paramref name="from"/>…<paramref name="to"/> over the chart's full height and labels it at the top.</summary>
+    /// <summary>
+    /// Shades the x range <paramref name="from"/>…<paramref name="to"/> over the chart's full height and labels it at the
+    /// top. (Adding a layout appends its shapes and annotations to the chart's own, so each helper passes only its new ones.)
+    /// </summary>
     public static GenericChart WithBand(this GenericChart chart, double from, double to, string label) =>
         GenericChart.addLayout(PlotlyJson.Layout(
             ("shapes", new[]
@@ -94,21 +97,21 @@ public static partial class Course
                 PlotlyJson.Shape(("type", "rect"), ("xref", "x"), ("yref", "paper"), ("x0", from), ("x1", to), ("y0", 0), ("y1", 1),
                     ("fillcolor", "rgba(128, 128, 128, 0.18)"), ("line", PlotlyJson.Object(("width", 0))), ("layer", "below")),
             }),
-            ("annotations", Notes(chart).Append(PlotlyJson.Annotation(("text", label), ("showarrow", false), ("xref", "x"), ("yref", "paper"),
-                ("x", (from + to) / 2), ("y", 1), ("yanchor", "bottom"))).ToArray())), chart);
+            ("annotations", new[]
+            {
+                PlotlyJson.Annotation(("text", label), ("showarrow", false), ("xref", "x"), ("yref", "paper"), ("x", (from + to) / 2),
+                    ("y", 1), ("yanchor", "bottom")),
+            })), chart);
 
     /// <summary>An arrow above the plot from x = <paramref name="from"/> to x = <paramref name="to"/>, captioned: which way something reads.</summary>
     public static GenericChart WithDirection(this GenericChart chart, double from, double to, string caption) =>
         GenericChart.addLayout(PlotlyJson.Layout(
-            ("annotations", Notes(chart).Append(PlotlyJson.Annotation(("text", caption), ("showarrow", true), ("arrowhead", 2),
-                ("arrowwidth", 1.5), ("xref", "x"), ("yref", "paper"), ("axref", "x"), ("ayref", "paper"), ("x", to), ("ax", from),
-                ("y", 1.09), ("ay", 1.09), ("yanchor", "bottom"))).ToArray())), chart);
-
-    /// <summary>The annotations a chart already has, so that adding one keeps them.</summary>
-    private static IEnumerable<Annotation> Notes(GenericChart chart) =>
-        GenericChart.getLayout(chart).TryGetPropertyValue("annotations") is { } notes && notes.Value is IEnumerable<Annotation> existing
-            ? existing.ToList()
-            : [];
+            ("annotations", new[]
+            {
+                PlotlyJson.Annotation(("text", caption), ("showarrow", true), ("arrowhead", 2), ("arrowwidth", 1.5), ("xref", "x"),
+                    ("yref", "paper"), ("axref", "x"), ("ayref", "paper"), ("x", to), ("ax", from), ("y", 1.09), ("ay", 1.09),
+                    ("yanchor", "bottom")),
+            })), chart);
 
     /// <summary>A log-scale axis labelled in powers of ten.</summary>
     private static void LogScale(LinearAxis axis)

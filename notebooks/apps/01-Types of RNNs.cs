@@ -211,6 +211,45 @@ Section("## Which result to read");
 Section("## Summary");
 Section("## Exercises");
 
+// **Solution 1.** Steps 3–5 both read and write, steps 6–7 only write: every result comes two steps after its
+// input, so the network has seen two steps of what follows before it must answer. Streaming tasks look like that:
+// speech recognition or simultaneous translation that emit a word a little after hearing it.
+// `Rnn` still needs an input at every step, so steps 6–7 get zeros and the results are `output` from step 3 on.
+
+var (delayOut, _) = rnn.Forward(Torch.Cat([series, Torch.Zeros(2, 2, Features)], dim: 1));   // (2, 7, 4)
+var delayed = delayOut[.., 2.., ..];                       // (2, 5, 4): steps 3…7
+Console.WriteLine($"7 steps in -> results {delayed.Shape}, each two steps behind its input");
+Check(Tensor.Equal(delayOut[.., ..5, ..], seriesOut), "steps 1–5 are the many-to-one run's: the zeros come after");
+Check(Enumerable.Range(1, 7).Count(t => t <= 5 && t >= 3) == 3, "steps 3, 4 and 5 both read and write");
+display(Unrolled("Many-to-many with delay: read 5 steps, write from step 3 to 7", 7, t => t <= 5, t => t >= 3), "Unrolled(\"Many-to-many with delay: read 5 steps, write from step 3 to 7\", 7, t => t <= 5, t => t >= 3)");
+
+// **Solution 2.** Run the network one step at a time, carrying `h_n` into the next call as `h0`, and map each
+// step's state back to an input with a `Linear(Hidden, Features)`. The shapes do not change; only the values after
+// step 1 do, because step 1 still reads `start` from a zero state.
+
+var toInput = new Linear(Hidden, Features);                // state (…, 4) -> next input (…, 3)
+var (next, carried, generated) = (start, (Tensor?)null, new List<Tensor>());
+for (var t = 0; t < 5; t++)
+{
+    var (stepOut, stepHN) = rnn.Forward(next, carried);    // (2, 1, 4), (1, 2, 4)
+    generated.Add(stepOut);
+    (next, carried) = (toInput.Forward(stepOut), stepHN);  // (2, 1, 3): fed back
+}
+var fedBack = Torch.Cat(generated, dim: 1);                // (2, 5, 4)
+Console.WriteLine($"fed back: {fedBack.Shape}, with zeros: {manyOut.Shape}");
+Check(fedBack.Shape.SequenceEqual(manyOut.Shape), "feeding outputs back leaves the shape (2, 5, 4) unchanged");
+Check(Tensor.Equal(fedBack[.., 0, ..], manyOut[.., 0, ..]) && !Tensor.AllClose(fedBack, manyOut),
+    "step 1 is the same; the later steps differ");
+
+// **Solution 3.** `output` holds only the top layer's states, so its last step is the top layer's final state,
+// `h_n[-1]`; `h_n[0]`, the bottom layer's, appears nowhere in `output`.
+
+var twoLayers = new Rnn(inputSize: Features, hiddenSize: Hidden, numLayers: 2, batchFirst: true);
+var (twoOut, twoHN) = twoLayers.Forward(series);            // (2, 5, 4), (2, 2, 4)
+Console.WriteLine($"output {twoOut.Shape}, h_n {twoHN.Shape}");
+Check(Tensor.Equal(twoOut[.., ^1, ..], twoHN[^1]), "output[:, -1, :] == h_n[-1], the top layer's final state");
+Check(!Tensor.AllClose(twoOut[.., ^1, ..], twoHN[0]), "it is not h_n[0], the bottom layer's");
+
 // What the notebook's kernel does with a displayed value, done for a console (added by the exporter).
 partial class Program
 {

@@ -205,6 +205,43 @@ display(SideBySide("Hidden state of Rnn(1, 2) at each step", 460,
 Section("## Summary");
 Section("## Exercises");
 
+// **Solution 1.** Only the first step's recurrent term changes: instead of `W_hh·0` it adds `W_hh·h_n` of the
+// same sequence, (−0.3675, 0.9944), which pushes the pre-activation by (−0.30, +0.29). The first state moves to
+// (−0.3676, 0.8887): unit 0 by almost its whole push, unit 1 by only +0.08 of it, because at 0.81 `tanh` is
+// already flattening.
+
+var (rerun, _) = rnn.Forward(inputs, hN);                       // h0 = last run's h_n: (1, 4, 2)
+var recurrent = rnn["weight_hh_l0"].MatMul(hN[0, 0].Unsqueeze(1)).Squeeze(1);   // W_hh·h_n, (2,)
+var firstByHand = (wIh.MatMul(x1.Unsqueeze(1)).Squeeze(1) + bias + recurrent).Tanh();   // (2,)
+var moved = rerun[0, 0] - output[0, 0];                         // (2,)
+Console.WriteLine($"first step {rerun[0, 0, 0].Item():F4}, {rerun[0, 0, 1].Item():F4}; " +
+    $"moved by {moved[0].Item():F4}, {moved[1].Item():F4}; W_hh·h_n = {recurrent[0].Item():F4}, {recurrent[1].Item():F4}");
+Check(Tensor.MaxAbsDiff(firstByHand, rerun[0, 0]) <= 1e-5f, "the new first step is tanh(W_ih x1 + b + W_hh h_n)");
+Check(CloseTo(moved, Tensor.FromArray([-0.2857f, 0.0787f], 2), 1e-4f), "it moves by −0.2857 (unit 0) and +0.0787 (unit 1)");
+
+// **Solution 2.** Seed 0 draws the same four parameters, so only the nonlinearity differs. Unit 1's input is
+// positive and grows with *x*: ReLU passes it unbounded, so it no longer flattens at 1. Unit 0's is negative
+// (a tiny input weight, negative biases, and `W_hh[0, 1] = −0.52` times unit 1), so ReLU cuts it to 0.
+
+Torch.ManualSeed(0);                                            // the same draws: the same parameters
+var reluRnn = new Rnn(inputSize: InputSize, hiddenSize: HiddenSize, nonlinearity: Nonlinearity.Relu, batchFirst: true);
+var (reluOut, _) = reluRnn.Forward(inputs);                     // (4, 5, 2)
+Check(Tensor.Equal(reluRnn["weight_hh_l0"], rnn["weight_hh_l0"]), "seed 0 gives the ReLU network the same weights");
+Check(reluOut[.., .., 0].Abs().Max() == 0f, "unit 0 is 0 at every step: ReLU cuts off its negative input");
+Check(reluOut[.., .., 1].ToArray().Min() > 1f, "unit 1 is above 1 at every step: nothing bounds it");
+display(reluOut[.., .., 1], "reluOut[.., .., 1]");
+
+// **Solution 3.** No. `output[:, 0, :]` is the state after reading the first number from a zero state; the
+// flipped run also reads that number last, but from the state its four predecessors left, which is not zero.
+// Only the first step read on its own reproduces it.
+
+var (_, flippedHN) = rnn.Forward(inputs.Flip(1));     // reads 5, 4, 3, 2, 1
+var (firstAlone, _) = rnn.Forward(inputs[.., ..1, ..]);         // the first number alone: (4, 1, 2)
+Console.WriteLine($"largest gap between the new h_n and the old output[:, 0, :]: {Tensor.MaxAbsDiff(flippedHN[0], output[.., 0, ..]):F4}");
+Check(!Tensor.AllClose(flippedHN[0], output[.., 0, ..]), "the flipped run's h_n is not the old output[:, 0, :]");
+Check(Tensor.Equal(firstAlone[.., 0, ..], output[.., 0, ..]), "output[:, 0, :] is the first number read from a zero state");
+display(flippedHN, "flippedHN");
+
 // What the notebook's kernel does with a displayed value, done for a console (added by the exporter).
 partial class Program
 {

@@ -202,6 +202,52 @@ display(Styled(Chart.Combine(bars), "Final hidden state of each layer (h_n)", "s
 Section("## Summary");
 Section("## Exercises");
 
+// **Solution 1.** Yes: run alone, layer 0 gives all five of its states, and the last is the final state the
+// stack reports for it in `h_n[0]`; the stack computes the same thing, it just does not return the sequence.
+
+var (layer0States, layer0HN) = LayerAlone(0).Forward(inputs);   // (4, 5, 2), (1, 4, 2)
+Console.WriteLine($"layer 0 alone: {layer0States.Shape}");
+Check(Tensor.MaxAbsDiff(layer0States[.., ^1, ..], hN[0]) <= 1e-6f, "layer 0's last step is h_n[0]");
+Check(!Tensor.AllClose(layer0States, output), "its states are not output, which is layer 2's");
+display(layer0States, "layer0States");
+
+// **Solution 2.** The fourth layer adds four tensors, `weight_ih_l3` and `weight_hh_l3` (2, 2) and two biases
+// (2): it reads layer 2's two units. Its `weight_ih_l0` differs because every constructor draws from one generator:
+// built after the stack, it gets the numbers *after* the stack's. Built in the stack's place (replaying the seed), it
+// gets the stack's own twelve tensors first, and its fourth layer on top.
+
+Rnn StackOf(int layers) => new Rnn(inputSize: InputSize, hiddenSize: HiddenSize, numLayers: layers, batchFirst: true);
+Torch.ManualSeed(0);
+_ = StackOf(1);                                                      // the vanilla RNN
+var replayed = StackOf(NumLayers);                                   // this stack again
+var four = StackOf(4);                                               // right after it
+foreach (var (name, tensor) in four.StateDict().Where(p => !rnn.StateDict().ContainsKey(p.Key)))
+    Console.WriteLine($"added: {name,-13} {tensor.Shape}");
+Check(Tensor.Equal(replayed["weight_ih_l0"], rnn["weight_ih_l0"]) && !Tensor.AllClose(four["weight_ih_l0"], rnn["weight_ih_l0"]),
+    "built after the stack, the four-layer stack's weight_ih_l0 holds other numbers");
+Torch.ManualSeed(0);
+_ = StackOf(1);
+var inItsPlace = StackOf(4);                                         // where the stack was built
+Check(rnn.StateDict().All(p => Tensor.Equal(inItsPlace[p.Key], p.Value)), "built in the stack's place, it starts with the stack's 12 tensors");
+
+// **Solution 3.** It depends on the sequence, and all of them move little: `h0` enters each layer at its first
+// step only, and five steps through `tanh` wash most of it out. Where `tanh` saturates it forgets its start
+// completely: layer 0 of sequences 3 and 4 (inputs 11…20) ends where it ended from zeros, to four decimals, while layer 2,
+// which reads bounded values and does not saturate, keeps the most of its start there. Only for sequence 1
+// (inputs 1…5) do the lower layers move most.
+
+var (_, onesHN) = rnn.Forward(inputs, Torch.Zeros(NumLayers, BatchSize, HiddenSize) + 1f);   // h0 of ones: (3, 4, 2)
+var shift = (onesHN - hN).Abs();                                   // (3, 4, 2)
+float Moved(int layer, int sequence) => shift[layer, sequence].Max();
+for (var k = 0; k < NumLayers; k++)
+    Console.WriteLine($"layer {k}: final state moves by " +
+        string.Join(", ", Enumerable.Range(0, BatchSize).Select(b => $"{Moved(k, b):F4}")) + " (sequences 1–4)");
+Check(shift.Max() < 0.08f, "no final state moves by more than 0.08: five steps wash out most of h0");
+Check(Moved(0, 2) < 1e-4f && Moved(0, 3) < 1e-4f, "layer 0 of sequences 3 and 4, saturated, forgets h0 (to four decimals)");
+Check(Enumerable.Range(1, 3).All(b => Moved(2, b) > Moved(0, b) && Moved(2, b) > Moved(1, b)),
+    "for sequences 2–4 the top layer moves most");
+Check(Moved(0, 0) > Moved(2, 0) && Moved(1, 0) > Moved(2, 0), "for sequence 1 the two lower layers move most");
+
 // What the notebook's kernel does with a displayed value, done for a console (added by the exporter).
 partial class Program
 {

@@ -249,14 +249,52 @@ Check(Tensor.Equal(deepOutput[.., 0, HiddenSize..], deepHN[5]), "top layer backw
 //
 // ## Exercises
 //
-// 1. Run the stacked bidirectional network on `inputs[.., 0..3, ..]` (the first three steps only). Which parts of
-//    `output` keep their values at steps 1–3, and which change? Why?
+// 1. Run the one-layer `rnn` and the stacked `deep` on `inputs[.., 0..3, ..]` (the first three steps only). Which
+//    parts of each `output` keep their values at steps 1–3, and which change? Why do the two networks differ?
 // 2. Check that `deepHN[0]` equals the forward half of the *first* layer's last step by running layer 0 alone
 //    (copy its `_l0` and `_l0_reverse` tensors into a one-layer bidirectional network).
 // 3. Write a cell that builds the "summary" vector many classifiers use, `concat(h_n[-2], h_n[-1])`, and show it
 //    is not `output[:, -1, :]`.
 Section("## Summary");
 Section("## Exercises");
+
+// **Solution 1.** In the one-layer `rnn` the forward half at steps 1–3 has read only steps 1–3, so it keeps its
+// values; the backward half changes, since it now starts at step 3. In the stack *nothing* keeps its values:
+// layer 1 reads layer 0's backward states, which changed, so from layer 1 on even the forward direction sees the
+// cut. Only the bottom layer's forward states survive, and `output` does not show them.
+
+var firstThree = inputs[.., ..3, ..];                            // (4, 3, 1)
+var (deepShort, _) = deep.Forward(firstThree);                   // (4, 3, 4)
+var (oneShort, _) = rnn.Forward(firstThree);                     // (4, 3, 4)
+float HalfGap(Tensor cut, Tensor full, Range half) => Tensor.MaxAbsDiff(cut[.., .., half], full[.., ..3, half]);
+var (fwd, bwd) = (..HiddenSize, HiddenSize..);
+Console.WriteLine($"one layer: forward half moves by {HalfGap(oneShort, output, fwd):F4}, backward by {HalfGap(oneShort, output, bwd):F4}");
+Console.WriteLine($"stacked:   forward half moves by {HalfGap(deepShort, deepOutput, fwd):F4}, backward by {HalfGap(deepShort, deepOutput, bwd):F4}");
+Check(HalfGap(oneShort, output, fwd) <= 1e-6f && HalfGap(oneShort, output, bwd) > 1e-3f,
+    "one layer: the forward half keeps its values, the backward half changes");
+Check(HalfGap(deepShort, deepOutput, fwd) > 1e-3f && HalfGap(deepShort, deepOutput, bwd) > 1e-3f,
+    "stacked: both halves of output change");
+
+// **Solution 2.** Layer 0 of `deep` is a one-layer bidirectional network on its own: its eight tensors carry
+// the suffixes `_l0` and `_l0_reverse`, which are exactly the names such a network expects.
+
+var layer0Bi = new Rnn(inputSize: InputSize, hiddenSize: HiddenSize, batchFirst: true, bidirectional: true);
+layer0Bi.LoadStateDict(new StateDict(deep.StateDict().Where(p => p.Key.EndsWith("_l0") || p.Key.EndsWith("_l0_reverse"))));
+var (layer0Out, layer0HN) = layer0Bi.Forward(inputs);              // (4, 5, 4), (2, 4, 2)
+Check(Tensor.MaxAbsDiff(layer0Out[.., ^1, ..HiddenSize], deepHN[0]) <= 1e-6f, "deepHN[0] is layer 0's forward half at the last step");
+Check(Tensor.MaxAbsDiff(layer0HN, deepHN[..2]) <= 1e-6f, "and deepHN[0..2] is layer 0's whole h_n");
+
+// **Solution 3.** `h_n[-2]` and `h_n[-1]` are the top layer's forward and backward final states. The forward
+// one is the last step of `output`, but the backward one is the *first* step's backward half: the last step's
+// backward half has read only the last input.
+
+var summary = Torch.Cat([deepHN[^2], deepHN[^1]], dim: 1);          // (4, 4)
+var lastOutput = deepOutput[.., ^1, ..];                               // (4, 4)
+Console.WriteLine($"summary {summary.Shape}, output[:, -1, :] {lastOutput.Shape}");
+Check(!Tensor.AllClose(summary, lastOutput), "concat(h_n[-2], h_n[-1]) is not output[:, -1, :]");
+Check(Tensor.Equal(summary[.., ..HiddenSize], lastOutput[.., ..HiddenSize]), "their forward halves agree");
+Check(Tensor.Equal(summary[.., HiddenSize..], deepOutput[.., 0, HiddenSize..]), "the backward half is output[:, 0, H:]");
+display(summary, "summary");
 
 // What the notebook's kernel does with a displayed value, done for a console (added by the exporter).
 partial class Program

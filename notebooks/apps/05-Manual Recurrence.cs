@@ -335,6 +335,56 @@ display(AsBatch(layer1), "AsBatch(layer1)");
 Section("## Summary");
 Section("## Exercises");
 
+// **Solution 1.** The nonlinearity is the only part of the loop that is not arithmetic on the parameters, so it
+// becomes an argument, applied to every entry of the pre-activation. `RecurWith` also takes an optional start state,
+// which exercise 2 needs. With the two-unit network's weights every pre-activation is positive, so ReLU cuts
+// nothing off here; it only stops flattening, and a state can pass 1 (1.3050 at step 3), which `tanh` never can.
+
+List<Vector<float>> RecurWith(Rnn net, string suffix, IEnumerable<Vector<float>> xs, Func<float, float> activation,
+    Vector<float>? start = null)
+{
+    var (wI, wH) = (net["weight_ih" + suffix].ToMatrix(), net["weight_hh" + suffix].ToMatrix());   // H × F, H × H
+    var b = (net["bias_ih" + suffix] + net["bias_hh" + suffix]).ToVector();                        // H
+    var h = start ?? Vector<float>.Build.Dense(net.HiddenSize);                                    // h0
+    return xs.Select(x => h = (wI * x + b + wH * h).Map(activation)).ToList();
+}
+var reluUnits = new Rnn(inputSize: 3, hiddenSize: 2, nonlinearity: Nonlinearity.Relu, batchFirst: true);
+reluUnits.LoadStateDict(twoUnits.StateDict());                                // the two-unit weights
+var reluManual = AsBatch(RecurWith(reluUnits, "_l0", Steps(seq4x3), v => MathF.Max(v, 0f)));
+Check(CloseTo(reluManual, reluUnits.Forward(seq4x3).Output, 1e-6f), "manual ReLU loop == Forward with Nonlinearity.Relu");
+Check(CloseTo(AsBatch(RecurWith(twoUnits, "_l0", Steps(seq4x3), MathF.Tanh)), twoUnitsOutput, 1e-6f), "and with tanh it is Recur");
+Check(reluManual.ToArray().All(v => v > 0f) && reluManual.Max() > 1f, "every ReLU state is positive, and one passes 1");
+display(reluManual, "reluManual");
+
+// **Solution 2.** `h0` is just the state before step 1: the loop starts from it instead of from zeros. `Forward`
+// takes it as a (layers·directions, batch, hidden) = (1, 1, 2) tensor.
+
+var start = Vector<float>.Build.Dense([0.5f, -0.5f]);                         // the state before step 1
+var fromStart = AsBatch(RecurWith(twoUnits, "_l0", Steps(seq4x3), MathF.Tanh, start));
+var (startOutput, startHN) = twoUnits.Forward(seq4x3, Tensor.FromVector(start).View(1, 1, 2));
+Check(CloseTo(fromStart, startOutput, 1e-6f), "the loop from h0 == Forward(input, h0)");
+Check(CloseTo(fromStart[.., ^1, ..], startHN[0], 1e-6f), "its last state is h_n");
+Console.WriteLine($"h0 moves the first state by {Tensor.MaxAbsDiff(fromStart[.., 0, ..], twoUnitsOutput[.., 0, ..]):F4}, the last by {Tensor.MaxAbsDiff(fromStart[.., ^1, ..], twoUnitsOutput[.., ^1, ..]):F4}");
+
+// **Solution 3.** Layer 0 runs both ways over the inputs; at each step layer 1 reads *both* of layer 0's states,
+// forward and backward, joined: 2 × 3 = 6 values, so `weight_ih_l1` is 3 × 6. Even layer 1's forward direction
+// therefore knows the whole sequence from step 1 on. The walkthrough printed no such network, so the weights come
+// from seed 0.
+
+Torch.ManualSeed(0);
+var biStack = new Rnn(inputSize: 3, hiddenSize: 3, numLayers: 2, batchFirst: true, bidirectional: true);
+List<Vector<float>> BothWays(string layer, List<Vector<float>> xs)              // [forward, backward] per step
+{
+    var back = Recur(biStack, layer + "_reverse", xs.AsEnumerable().Reverse());
+    back.Reverse();                                                              // back to positions 1…L
+    return Recur(biStack, layer, xs).Zip(back, (f, b) => Vector<float>.Build.Dense([.. f, .. b])).ToList();
+}
+var layer1Reads = BothWays("_l0", Steps(seq4x3));                               // 4 steps × 6 values
+var biStackManual = AsBatch(BothWays("_l1", layer1Reads));                      // (1, 4, 6)
+Console.WriteLine($"layer 1 reads {layer1Reads.Count} × {layer1Reads[0].Count}; weight_ih_l1 {biStack["weight_ih_l1"].Shape}");
+Check(CloseTo(biStackManual, biStack.Forward(seq4x3).Output, 1e-6f), "two bidirectional layers by hand == Forward");
+display(biStackManual, "biStackManual");
+
 // What the notebook's kernel does with a displayed value, done for a console (added by the exporter).
 partial class Program
 {

@@ -174,13 +174,13 @@ Console.WriteLine($"lengths {string.Join(", ", lengths)}; padded length {maxLen}
 
 // The words have different lengths, but a tensor needs a rectangle, so the shorter words are filled up with the
 // `<pad>` id. We lay the batch out *time-major*, (steps, batch), the layout PyTorch's RNNs use by default: column
-// *b* is word *b*.
+// *b* is word *b*. Ids are whole numbers, so the tensor is `torch.int64` and prints as PyTorch prints it.
 
-var ids = new float[maxLen * words.Length];              // zeros = <pad>
+var ids = new long[maxLen * words.Length];               // zeros = <pad>
 for (var b = 0; b < words.Length; b++)
     for (var t = 0; t < words[b].Length; t++)
         ids[t * words.Length + b] = vocab.IndexOf(words[b][t].ToString());
-var tokens = Tensor.FromArray(ids, maxLen, words.Length);   // (8, 3): time-major
+var tokens = Tensor.FromInt64Array(ids, maxLen, words.Length);   // (8, 3): time-major, torch.int64
 display(tokens, "tokens");
 
 // An `Embedding` turns every id into a learned vector (here random, from a fixed seed). With 5 dimensions per
@@ -245,7 +245,7 @@ Check(Tensor.Equal(out4[0, .., Hidden..], h4Split[1, 1]), "bi, 2 layers: output[
 Section("## What padding does");
 
 Tensor Embed(string word) =>
-    embedding.Forward(Tensor.FromArray(word.Select(c => (float)vocab.IndexOf(c.ToString())).ToArray(), word.Length, 1));
+    embedding.Forward(Tensor.FromInt64Array(word.Select(c => (long)vocab.IndexOf(c.ToString())).ToArray(), word.Length, 1));
 
 var (aloneOut, aloneHN) = bi1.Forward(Embed("tiny"));    // (4, 1, 10), (2, 1, 5)
 var padded = out3[.., 1, ..];                            // (8, 10): "tiny" inside the padded batch
@@ -275,11 +275,13 @@ foreach (var (unit, color) in new[] { (0, "#1f77b4"), (1, "#d62728") })
 }
 display(Styled(Chart.Combine(traces), "Backward direction over \"tiny\"", "position in the padded batch", "backward hidden value", steps: true)
     .WithBand(4.5, 8.5, "padding")
-    .WithDirection(8, 1, "backward pass reads from step 8 to step 1"), "Styled(Chart.Combine(traces), \"Backward direction over \\\"tiny\\\"\", \"position in the padded batch\", \"backward hidden value\", steps: true) .WithBand(4.5, 8.5, \"padding\") .WithDirection(8, 1, \"backward pass reads from step 8 to step 1\")");
+    .WithDirection(8, 1, "backward pass reads from step 8 to step 1")
+    .WithXAxisStyle<double, double, string>(MinMax: Tuple.Create(0.5, maxLen + 0.5)), "Styled(Chart.Combine(traces), \"Backward direction over \\\"tiny\\\"\", \"position in the padded batch\", \"backward hidden value\", steps: true) .WithBand(4.5, 8.5, \"padding\") .WithDirection(8, 1, \"backward pass reads from step 8 to step 1\") .WithXAxisStyle<double, double, string>(MinMax: Tuple.Create(0.5, maxLen + 0.5))");   // 8 steps
 
 // In PyTorch this is what `pack_padded_sequence` is for: given the true lengths, it makes each direction read only
-// the real steps of each word, so the backward pass of `tiny` starts at its `y`. The library has no packed
-// sequences, but the idea is easy to reproduce: run each word at its own length and collect the final states.
+// the real steps of each word, so the backward pass of `tiny` starts at its `y`. The library has it too
+// (`Torch.PackPaddedSequence`), but the idea is easy to reproduce by hand: run each word at its own length and
+// collect the final states.
 // The next cell measures, for each word, how far the padded batch's states are from those "packed" ones.
 
 var gapForwardHN = new float[words.Length];
@@ -348,6 +350,48 @@ Check(zeroPadGap > 1e-3f, "a zero pad vector still changes the backward final st
 // 3. For `bi2`, does padding also change the *first* layer's backward final state of `tiny`? Use `h4Split` to check.
 Section("## Summary");
 Section("## Exercises");
+
+// **Solution 1.** Now the *forward* direction reads the pads first, so every forward state of a short word is
+// contaminated, `h_n[0]` included. The backward direction reads the word from its end before it reaches the pads,
+// so its state at the word's first real step is clean, and only its `h_n[1]`, which has gone on through the pads, is
+// not: the two directions swap roles.
+
+var leftTokens = Tensor.FromInt64Array(Enumerable.Range(0, maxLen * words.Length).Select(i =>
+{
+    var (t, b) = Math.DivRem(i, words.Length);
+    var pads = maxLen - lengths[b];                                 // the pads come first
+    return t < pads ? 0L : vocab.IndexOf(words[b][t - pads].ToString());
+}).ToArray(), maxLen, words.Length);                                // (8, 3)
+var (leftOut, leftHN) = bi1.Forward(embedding.Forward(leftTokens));  // (8, 3, 10), (2, 3, 5)
+var tinyStart = maxLen - lengths[1];                                // "tiny" starts at step 5
+Console.WriteLine($"left padding, tiny: forward h_n off by {Tensor.MaxAbsDiff(leftHN[0, 1], aloneHN[0, 0]):F4}, " +
+    $"backward h_n by {Tensor.MaxAbsDiff(leftHN[1, 1], aloneHN[1, 0]):F4}, backward at its first letter by {Tensor.MaxAbsDiff(leftOut[tinyStart, 1, Hidden..], aloneHN[1, 0]):F4}");
+Check(Tensor.MaxAbsDiff(leftHN[0, 1], aloneHN[0, 0]) > 1e-3f, "left padding contaminates the forward final state");
+Check(Tensor.MaxAbsDiff(leftOut[tinyStart, 1, Hidden..], aloneHN[1, 0]) <= 1e-6f,
+    "the backward state at the word's first letter is the word-alone one");
+display(leftTokens, "leftTokens");
+
+// **Solution 2.** With right padding the forward state after the last real character sits at step `length − 1`
+// of `output`, in the first `H` columns; one index per word picks it.
+
+Tensor LastRealForward(Tensor states, int[] wordLengths) =>       // (L, B, 2H) -> (B, H)
+    Torch.Stack(wordLengths.Select((length, b) => states[length - 1, b, ..Hidden]).ToList());
+var lastReal = LastRealForward(out3, lengths);                      // (3, 5)
+var perWord = Torch.Stack(words.Select(w => bi1.Forward(Embed(w)).HN[0, 0]).ToList());   // (3, 5)
+Console.WriteLine($"LastRealForward {lastReal.Shape}: largest gap to the per-word runs {Tensor.MaxAbsDiff(lastReal, perWord):F6}");
+Check(Tensor.MaxAbsDiff(lastReal, perWord) <= 1e-6f, "LastRealForward gives every word's own forward final state");
+Check(!Tensor.AllClose(h3[0], perWord), "h_n[0] does not, for the padded words");
+
+// **Solution 3.** Yes. Layer 0's backward direction reads the four pads before the `y` exactly as in `bi1`, so its
+// final state for `tiny`, `h4Split[0, 1]`, is contaminated too, and layer 1 inherits it through every step it reads.
+
+var tinyAlone = bi2.Forward(Embed("tiny")).HN.View(2, 2, 1, Hidden);   // (layer, direction, batch, unit)
+var layer0Gap = Tensor.MaxAbsDiff(h4Split[0, 1, 1], tinyAlone[0, 1, 0]);
+var layer1Gap = Tensor.MaxAbsDiff(h4Split[1, 1, 1], tinyAlone[1, 1, 0]);
+Console.WriteLine($"tiny, backward h_n off by {layer0Gap:F4} in layer 0 and {layer1Gap:F4} in layer 1");
+Check(layer0Gap > 1e-3f, "padding changes the first layer's backward final state of tiny");
+Check(Tensor.MaxAbsDiff(h4Split[0, 1, 0], bi2.Forward(Embed("long_str")).HN[1, 0]) <= 1e-6f,
+    "but not that of long_str, which has no pads");
 
 // What the notebook's kernel does with a displayed value, done for a console (added by the exporter).
 partial class Program

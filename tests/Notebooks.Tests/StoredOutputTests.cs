@@ -56,7 +56,7 @@ public class StoredOutputTests
     }
 
     [Theory]
-    [InlineData("01-Types of RNNs.ipynb", 5)]
+    [InlineData("01-Types of RNNs.ipynb", 6)]
     [InlineData("02-Vanilla RNN.ipynb", 1)]
     [InlineData("03-Stacked RNN.ipynb", 2)]
     [InlineData("04-Bidirectional RNN.ipynb", 2)]
