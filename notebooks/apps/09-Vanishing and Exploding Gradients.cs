@@ -73,8 +73,8 @@ Recurrent.Interactive.TensorFormatting.Register();   // tensors display as PyTor
 // - **One copy per row.** A Jacobian has $H$ rows, one per unit of $h_T$, and one backward pass gives one row. So
 //   each sequence goes into the batch $H$ times, and copy $i$ contributes only unit $i$ of its last state to the
 //   loss. One backward pass then fills copy $i$'s probe with row $i$ of $\partial h_T / \partial h_t$, for every
-//   sequence and every $t$ at once. (PyTorch's `torch.func.jacrev` does the same: one vector–Jacobian product per row,
-//   batched with `vmap`.)
+//   sequence and every $t$ at once. (PyTorch's `torch.func.jacrev` does the same: one vector–Jacobian product per
+//   row, batched with `vmap`.)
 Section("## One step back");
 Section("## Measuring it with autograd");
 
@@ -123,8 +123,9 @@ Console.WriteLine($"copies {articleCopies.Shape}, {articleJ.Count} Jacobians of 
 display(articleJ[4], "articleJ[4]");                                                            // ∂h_5/∂h_4, one 2 × 2 per sequence
 
 // Row 0 is about the same in all four sequences; row 1 shrinks by a factor of about 45 from one sequence to the
-// next, down to a few times $10^{-8}$ in sequence 4. Before reading more into that, check that the probes measure what the
-// formula says: $\operatorname{diag}(1 - h_5^2)\,W_{hh}$, from the states `Forward` returns, in the library's arithmetic.
+// next, down to a few times $10^{-8}$ in sequence 4. Before reading more into that, check that the probes measure
+// what the formula says: $\operatorname{diag}(1 - h_5^2)\,W_{hh}$, from the states `Forward` returns, in the
+// library's arithmetic.
 
 var (articleOut, _) = article.Forward(articleX);                       // (5, 4, 2)
 var h5 = articleOut[4].Detach();                                       // (4, 2): h_5 of each sequence
@@ -148,18 +149,18 @@ Check(unit1[3] < 1e-8 && unit1.Zip(unit1.Skip(1)).All(p => p.Second < p.First / 
     "unit 1's row falls below 1e-8 in sequence 4, and by more than 20× from each sequence to the next");
 
 // The whole Jacobian fades by about half per step in every sequence: that is unit 0, never saturated, carrying
-// everything (notebook 07's "roughly halves it each time"). Unit 1 is deaf: in sequence 4 a change of 1 in $h_0$ would
-// move its final state by about $2.5 \cdot 10^{-9}$, less than the spacing of float32 numbers near 1 ($6 \cdot 10^{-8}$),
-// so the change would be lost in rounding. So saturation is one road to vanishing gradients,
-// and the article's unscaled inputs (up to 20) take it. The other road is the size of $W_{hh}$.
+// everything (notebook 07's "roughly halves it each time"). Unit 1 is deaf: in sequence 4 a change of 1 in $h_0$
+// would move its final state by about $2.5 \cdot 10^{-9}$, less than the spacing of float32 numbers near 1
+// ($6 \cdot 10^{-8}$), so the change would be lost in rounding. Saturation is one road to vanishing gradients, and
+// the article's unscaled inputs (up to 20) take it. The other road is the size of $W_{hh}$.
 //
-// ## Small and large $W_{hh}$
+// ## Small and large recurrent weights
 //
 // A network with more units shows the two regimes cleanly. Take $H = 32$ units and replace $W_{hh}$ with
 // $g \cdot N(0, 1) / \sqrt{H}$: random matrices of that form stretch a typical vector by about $g$ (their eigenvalues
 // fill a disc of radius $g$). PyTorch's own initialisation, $U(-1/\sqrt H, 1/\sqrt H)$, has $g = 1/\sqrt 3 \approx
-// 0.58$. The other parameters keep their seed-0 values; the inputs are 4 random sequences of 30 steps.
-Section("## Small and large $W_{hh}$");
+// 0.58$. The other parameters keep their seed-0 values; the inputs are 4 sequences of 30 standard normal values.
+Section("## Small and large recurrent weights");
 
 const int Hidden = 32, Batch = 4, Steps = 30;
 Torch.ManualSeed(1);
@@ -247,12 +248,13 @@ Torch.ManualSeed(2);
 var trainX = Torch.Randn(Steps, 16, 1);                                   // (30, 16, 1)
 var trainY = Torch.Cat([Torch.Zeros(2, 16, 1), trainX[..(Steps - 2)]]);  // (30, 16, 1): y_t = x_{t−2}
 const int TrainSteps = 100;
-const float Gain = 1.5f, Lr = 0.3f;
+const float Gain = 1.5f, Lr = 0.3f, Diverged = 1e4f;                      // a loss above Diverged ends a run
 Console.WriteLine($"inputs {trainX.Shape}, targets {trainY.Shape}");
 Plotly.NET.GenericChart Curves(IEnumerable<Run> runs)
 {
     Plotly.NET.GenericChart Lines(Func<Run, List<float>> values) => Chart.Combine(runs.Select(r =>
-        Chart.Line<int, float, string>(x: Enumerable.Range(1, values(r).Count), y: values(r), Name: r.Name)));
+        Chart.Line<int, float, string>(x: Enumerable.Range(1, values(r).Count), y: values(r), Name: r.Name,
+            LineColor: Plotly.NET.Color.fromString(r.Colour))));
     return SideBySide($"g = {Gain} tanh RNN, SGD with lr = {Lr}, the same seed", 420,
         new Panel(Lines(r => r.Losses), "loss", "training step", "MSE loss (log scale)", Steps: false, LogY: true),
         new Panel(Lines(r => r.GradNorms), "gradient norm, before clipping", "training step", "‖∇‖ (log scale)",
@@ -274,35 +276,38 @@ void Train(Run run, float maxNorm, Action? redraw = null)             // fills r
         run.GradNorms.Add(Torch.ClipGradNorm(parameters, maxNorm));
         optimizer.Step();
         run.Losses.Add(loss.Item());
-        if (step % 50 == 0) redraw?.Invoke();
+        var diverged = !(run.Losses[^1] <= Diverged);                   // NaN included
+        if (step % 50 == 0 || diverged) redraw?.Invoke();
+        if (diverged) break;
     }
 }
 
 // **Predict first.** The first run does not clip; the second clips at `maxNorm: 1`, from the same seed. Where will the
 // two loss curves part, and will the clipped one ever overflow?
 
-var plain = new Run("no clipping", [], []);
-var clipped = new Run("ClipGradNorm(…, 1)", [], []);
+var plain = new Run("no clipping", "#1f77b4", [], []);
+var clipped = new Run("ClipGradNorm(…, 1)", "#d62728", [], []);
 var shown = display(Curves([plain, clipped]));
 void Redraw() => shown.Update(Curves([plain, clipped]));               // the same output, redrawn in place
 Train(plain, float.PositiveInfinity, Redraw);
 Train(clipped, 1f, Redraw);
 
-int FirstNonFinite(Run r) => r.Losses.FindIndex(v => !float.IsFinite(v)) + 1;          // 0: always finite
+int DivergedAt(Run r) => r.Losses.Count < TrainSteps ? r.Losses.Count : 0;               // 0: ran all its steps
 Console.WriteLine($"step 1, both runs: loss {plain.Losses[0]:F4}, ‖∇‖ {plain.GradNorms[0]:F4}");
-Console.WriteLine($"no clipping: loss {plain.Losses[4]:F4} at step 5, not finite from step {FirstNonFinite(plain)}");
+Console.WriteLine($"no clipping: loss {plain.Losses[4]:F4} at step 5, above {Diverged:0e0} at step {DivergedAt(plain)}");
 Console.WriteLine($"clipped:     loss {clipped.Losses[^1]:F4} at step {TrainSteps}, " +
     $"largest ‖∇‖ {clipped.GradNorms.Max():F4}");
-Check(FirstNonFinite(plain) > 0, "without clipping the loss overflows to a non-finite value");
-Check(FirstNonFinite(clipped) == 0 && clipped.Losses[^1] < clipped.Losses[0] / 10,
-    "with clipping it stays finite and falls more than tenfold");
+Check(DivergedAt(plain) is > 0 and <= 10, "without clipping the loss passes 1e4 within 10 steps");
+Check(DivergedAt(clipped) == 0 && clipped.Losses[^1] < clipped.Losses[0] / 10,
+    "with clipping it runs all 100 steps and the loss falls more than tenfold");
 
-// The runs agree until the first gradient longer than 1, at step 1 already; clipping shortens that step to length
-// $0.3$ instead of $0.3 \cdot \lVert \nabla \rVert$. Without clipping, a few steps of length $0.3 \cdot \lVert \nabla \rVert$ land the weights where the gradient is
-// larger still, each step makes the next one longer, and within 30 steps the numbers overflow float32; PyTorch
-// would print `nan` for that loss. With clipping every step is at most $0.3 \cdot 1$ long, the gradient norm never
-// reaches 5, and the network learns the delay. Clipping does nothing about vanishing gradients: it
-// only shortens steps. Train longer with `TrainSteps = 500` to see how far the clipped run gets.
+// The runs agree until the first gradient longer than 1, which is the very first one (3.70): clipping shortens that
+// step to length 0.3 instead of $0.3 \cdot 3.70$. Without clipping, a few long steps land the weights where the
+// gradient is larger still, each step makes the next one longer, and at step 8 the loss passes $10^4$, where `Train`
+// stops a run as diverged (left alone, it overflows float32 about twenty steps later, and PyTorch would print `nan`).
+// With clipping every step is at most $0.3 \cdot 1$ long, the gradient norm never reaches 5, and the network learns
+// the delay. Clipping does nothing about vanishing gradients: it only shortens steps. Train longer with
+// `TrainSteps = 500` to see how far the clipped run gets.
 //
 // ## What an LSTM's cell path changes
 //
@@ -312,12 +317,13 @@ Check(FirstNonFinite(clipped) == 0 && clipped.Losses[^1] < clipped.Losses[0] / 1
 //
 // The direct path from $c_{t-1}$ to $c_t$ has the Jacobian $\operatorname{diag}(f_t)$: no $W_{hh}$, no `tanh` slope,
 // only the forget gate $f_t = \sigma(\dots)$, which the network learns to hold near 1 for whatever it must remember
-// (the other paths, from $c_{t-1}$ through $h_{t-1}$ into the gates, add terms of their own). So the direct path does not explode with a
-// large matrix and does not vanish with saturation; it fades exactly as fast as the forget gate forgets.
+// (the other paths, from $c_{t-1}$ through $h_{t-1}$ into the gates, add terms of their own). So the direct path
+// does not explode with a large matrix and does not vanish with saturation; it fades exactly as fast as the forget
+// gate forgets.
 //
-// At PyTorch's initialisation the forget gate's two biases are drawn from $U(-1/\sqrt{32}, 1/\sqrt{32})$, so $f_t$ starts
-// near $\sigma(0) = 0.5$. A common remedy (Gers, Schmidhuber and Cummins, 2000; Jozefowicz, Zaremba and Sutskever, 2015;
-// Keras's `unit_forget_bias`) starts the forget bias at 1. PyTorch has no option for it; one writes
+// At PyTorch's initialisation the forget gate's two biases are drawn from $U(-1/\sqrt{32}, 1/\sqrt{32})$, so $f_t$
+// starts near $\sigma(0) = 0.5$. A common remedy (Gers, Schmidhuber and Cummins, 2000; Jozefowicz, Zaremba and
+// Sutskever, 2015; Keras's `unit_forget_bias`) starts the forget bias at 1. PyTorch has no option for it; one writes
 // `with torch.no_grad(): lstm.bias_ih_l0[H:2*H].fill_(1.0); lstm.bias_hh_l0[H:2*H].zero_()` (the gates are stacked
 // i, f, g, o). `ForgetBias` does the same through a state dict.
 Section("## What an LSTM's cell path changes");
@@ -381,7 +387,7 @@ Check(cellOne[0] > 1000 * cellInit[0], "a forget bias of 1 keeps more than 1000 
 Check(cellThree.All(v => v > 1), "with a forget bias of 3 the norm stays above 1 at every distance up to 30");
 
 // The LSTM is no cure by construction: at PyTorch's init its forget gate halves the cell each step, and the
-// gradient along $c$ fades about as fast as in the $g = 0.5$ RNN. What the cell path changes is *who sets the
+// gradient along $c$ fades almost as fast as in the $g = 0.5$ RNN (a factor of 0.62 per step against 0.48). What the cell path changes is *who sets the
 // factor*: not the product of a weight matrix and `tanh` slopes, but $f_t$, a gate per unit that the network can
 // learn, and that we can start where we like. A forget bias of 1 (about 0.73 on the direct path) already keeps a
 // thousand times more over 30 steps; with 3 ($\sigma(3) \approx 0.95$) nothing fades over this distance, and the
@@ -399,7 +405,7 @@ Check(cellThree.All(v => v > 1), "with a forget bias of 3 the norm stays above 1
 //   unit 1's row falls below $10^{-8}$ within 5 steps.
 // - With $W_{hh} = g \cdot N(0,1)/\sqrt H$ and $H = 32$: $g = 0.5$ loses a factor of more than $10^9$ over 30 steps,
 //   $g = 3$ gains more than $10^4$ (saturation slows it to about 1.4 per step, but does not stop it).
-// - Exploding gradients break training outright (the loss overflowed within 30 SGD steps); `Torch.ClipGradNorm`
+// - Exploding gradients break training outright (the loss passed $10^4$ after 8 SGD steps); `Torch.ClipGradNorm`
 //   with `maxNorm: 1` kept the same run, from the same seed, finite and learning.
 // - An LSTM's cell path multiplies by the forget gate instead of $W_{hh}$ and slopes: at PyTorch's init (f ≈ 0.5) it
 //   still fades; a forget bias of 1 or 3 keeps the gradient over 30 steps.
@@ -438,17 +444,17 @@ Check(loudNorms[0] > loudNorms[Steps - 1], "but it still grows with the distance
 //
 // **Solution 2.**
 
-var loose = new Run("ClipGradNorm(…, 10)", [], []);
-var tight = new Run("ClipGradNorm(…, 0.1)", [], []);
+var loose = new Run("ClipGradNorm(…, 10)", "#2ca02c", [], []);
+var tight = new Run("ClipGradNorm(…, 0.1)", "#9467bd", [], []);
 Train(loose, 10f);
 Train(tight, 0.1f);
 display(Curves([plain, loose, clipped, tight]));
 Console.WriteLine($"final loss: maxNorm 10 {loose.Losses[^1]:F4}, 1 {clipped.Losses[^1]:F4}, 0.1 {tight.Losses[^1]:F4}");
-Check(FirstNonFinite(loose) == 0 && loose.Losses[^1] > loose.Losses[0], "maxNorm 10: finite, but ends above where it started");
+Check(DivergedAt(loose) == 0 && loose.Losses[^1] > loose.Losses[0], "maxNorm 10: no divergence, but it ends above where it started");
 Check(tight.Losses[^1] < tight.Losses[0] / 10, "maxNorm 0.1 learns too");
 
 // A cap of 10 still lets a step be 3 long, enough to throw the weights where the gradient is large again: the loss
-// stays finite but ends at 4.18, above its start of 1.20. A cap of 0.1 allows steps of 0.03 only, and after 100 steps
+// never diverges but ends at 4.18, above its start of 1.20. A cap of 0.1 allows steps of 0.03 only, and after 100 steps
 // it is as low as with 1: clipping keeps the gradient's direction, and in this problem the direction is good. The
 // cap is a hyperparameter; 1, or about the gradient norm of a healthy run, is the usual first choice.
 //
@@ -467,8 +473,8 @@ Check(gruNorms[0] < 1e-3, "the GRU at PyTorch's init also loses more than 1000×
 // the LSTM's cell (0.65 against 0.62 per step). A larger bias on $z$ would keep more, as the forget bias did; PyTorch
 // stacks a GRU's gates r, z, n, so z's biases are `bias_ih_l0[H:2*H]` and `bias_hh_l0[H:2*H]`.
 
-// One training run: the loss before each step, and the gradient norm ClipGradNorm found.
-record Run(string Name, List<float> Losses, List<float> GradNorms);
+// One training run: the loss before each step, the gradient norm ClipGradNorm found, and its colour in both panels.
+record Run(string Name, string Colour, List<float> Losses, List<float> GradNorms);
 
 // What the notebook's kernel does with a displayed value, done for a console (added by the exporter).
 partial class Program
