@@ -450,12 +450,14 @@ Train(loose, 10f);
 Train(tight, 0.1f);
 display(Curves([plain, loose, clipped, tight]));
 Console.WriteLine($"final loss: maxNorm 10 {loose.Losses[^1]:F4}, 1 {clipped.Losses[^1]:F4}, 0.1 {tight.Losses[^1]:F4}");
+Console.WriteLine($"largest ‖∇‖ before clipping: maxNorm 10 {loose.GradNorms.Max():F4}, 1 {clipped.GradNorms.Max():F4}, " +
+    $"0.1 {tight.GradNorms.Max():F4}");
 Check(DivergedAt(loose) == 0 && loose.Losses[^1] > loose.Losses[0], "maxNorm 10: no divergence, but it ends above where it started");
 Check(tight.Losses[^1] < tight.Losses[0] / 10, "maxNorm 0.1 learns too");
 
-// A cap of 10 still lets a step be 3 long, enough to throw the weights where the gradient is large again: the loss
-// never diverges but ends at 4.18, above its start of 1.20. A cap of 0.1 allows steps of 0.03 only, and after 100 steps
-// it is as low as with 1: clipping keeps the gradient's direction, and in this problem the direction is good. The
+// A cap of 10 still lets a step be 3 long, enough to throw the weights where the gradient is large (its norm reaches
+// 136): the loss never diverges but ends at 4.18, above its start of 1.20. A cap of 0.1 allows steps of 0.03 only;
+// its gradient never grows past the first one (3.70), and after 100 steps the loss is as low as with 1: clipping keeps the gradient's direction, and in this problem the direction is good. The
 // cap is a hyperparameter; 1, or about the gradient norm of a healthy run, is the usual first choice.
 //
 // **Solution 3.**
