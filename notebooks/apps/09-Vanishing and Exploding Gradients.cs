@@ -176,6 +176,10 @@ Rnn Scaled(float gain)                                                 // Rnn(1,
         KeyValuePair.Create(kv.Key, kv.Key == "weight_hh_l0" ? wHh : kv.Value))));
     return rnn;
 }
+// Mean ‖∂h_30/∂h_t‖ over the 4 sequences, t = 0…29, for a module's Forward(input, h0) → h_n, one step at a time.
+double[] StateNorms(Func<Tensor, Tensor, Tensor> forward, Tensor copies) =>
+    [.. Jacobians(Batch, Hidden, Steps, (h, t) => forward(copies[t..(t + 1)], h.Unsqueeze(0)).Squeeze(0))
+        .Select(j => Norms(j).Average())];
 Console.WriteLine($"x {x.Shape}, copies {xCopies.Shape}");
 
 // **Predict first.** With $g = 3$ the matrix triples a typical vector, but it also pushes units towards saturation,
@@ -186,8 +190,7 @@ var rnnNorms = new Dictionary<float, double[]>();                      // gain �
 foreach (var gain in gains)
 {
     var rnn = Scaled(gain);
-    var js = Jacobians(Batch, Hidden, Steps, (h, t) => rnn.Forward(xCopies[t..(t + 1)], h.Unsqueeze(0)).HN.Squeeze(0));
-    rnnNorms[gain] = [.. js.Select(j => Norms(j).Average())];          // mean over the 4 sequences
+    rnnNorms[gain] = StateNorms((input, h0) => rnn.Forward(input, h0).HN, xCopies);
 }
 double PerStep(double[] norms) => Math.Pow(norms[0] / norms[Steps - 1], 1.0 / (Steps - 1));
 foreach (var gain in gains)
@@ -429,8 +432,7 @@ Section("## Exercises");
 
 var loud = Copies(x * 20f, Hidden);                                    // (30, 128, 1)
 var rnn3 = Scaled(3f);
-var loudNorms = Jacobians(Batch, Hidden, Steps,
-    (h, t) => rnn3.Forward(loud[t..(t + 1)], h.Unsqueeze(0)).HN.Squeeze(0)).Select(j => Norms(j).Average()).ToArray();
+var loudNorms = StateNorms((input, h0) => rnn3.Forward(input, h0).HN, loud);
 var loudStates = rnn3.Forward(x * 20f).Output.Detach().ToArray();
 Console.WriteLine($"inputs × 20: {loudStates.Count(v => MathF.Abs(v) > 0.99f) / (double)loudStates.Length:P1} beyond ±0.99; " +
     $"T − t = 1: {loudNorms[Steps - 1]:E2}   30: {loudNorms[0]:E2} (was {rnnNorms[3f][0]:E2})   ×{PerStep(loudNorms):F4} per step");
@@ -464,8 +466,7 @@ Check(tight.Losses[^1] < tight.Losses[0] / 10, "maxNorm 0.1 learns too");
 
 Torch.ManualSeed(0);
 var gru = new Gru(inputSize: 1, hiddenSize: Hidden);
-var gruNorms = Jacobians(Batch, Hidden, Steps,
-    (h, t) => gru.Forward(xCopies[t..(t + 1)], h.Unsqueeze(0)).HN.Squeeze(0)).Select(j => Norms(j).Average()).ToArray();
+var gruNorms = StateNorms((input, h0) => gru.Forward(input, h0).HN, xCopies);
 Console.WriteLine($"GRU h: T − t = 1: {gruNorms[Steps - 1]:E2}   10: {gruNorms[Steps - 10]:E2}   30: {gruNorms[0]:E2}" +
     $"   ×{PerStep(gruNorms):F4} per step (LSTM c at init ×{PerStep(cellInit):F4})");
 Check(gruNorms[0] < 1e-3, "the GRU at PyTorch's init also loses more than 1000× of it over 30 steps");
