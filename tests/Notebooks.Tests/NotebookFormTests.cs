@@ -9,7 +9,7 @@ public class NotebookFormTests
     [Fact]
     public void Course_ShouldHaveItsNotebooksNumberedInReadingOrder()
     {
-        Assert.Equal(["01", "02", "03", "04", "05", "06", "07", "08", "10", "11", "12"], CourseNotebooks.Names.Select(n => n[..2]));
+        Assert.Equal(["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"], CourseNotebooks.Names.Select(n => n[..2]));
         Assert.All(CourseNotebooks.Names, n => Assert.Matches(@"^\d\d-[A-Z][\w -]+\.ipynb$", n));
     }
 
