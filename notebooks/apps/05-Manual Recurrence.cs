@@ -10,6 +10,7 @@
 #:property ManagePackageVersionsCentrally=false
 #:property Nullable=disable
 #:property ImplicitUsings=disable
+#:property TreatWarningsAsErrors=false
 
 using System;
 using System.Text;

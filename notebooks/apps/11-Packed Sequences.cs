@@ -11,6 +11,7 @@
 #:property ManagePackageVersionsCentrally=false
 #:property Nullable=disable
 #:property ImplicitUsings=disable
+#:property TreatWarningsAsErrors=false
 
 using System;
 using System.Text;

@@ -51,6 +51,9 @@ public sealed class RenderedSite : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>What plotly.js leaves in a chart it has drawn: a trace group (lines, bars), or a heatmap's image.</summary>
+    private const string Drawn = "svg.main-svg .trace, svg.main-svg .hm image";
+
     private static async Task<RenderedPage> RenderAsync(IBrowser browser, string file)
     {
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 900 } });
@@ -66,7 +69,7 @@ public sealed class RenderedSite : IAsyncLifetime
         try
         {
             await page.WaitForFunctionAsync(
-                "() => [...document.querySelectorAll('.output.chart')].every(c => c.querySelector('svg.main-svg .trace'))",
+                $"() => [...document.querySelectorAll('.output.chart')].every(c => c.querySelector('{Drawn}'))",
                 null, new() { Timeout = 15_000 });
         }
         catch (TimeoutException)
@@ -77,7 +80,7 @@ public sealed class RenderedSite : IAsyncLifetime
             errors,
             outside,
             await page.EvaluateAsync<int>("() => document.querySelectorAll('.output.chart').length"),
-            await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.output.chart')].filter(c => c.querySelector('svg.main-svg .trace')).length"),
+            await page.EvaluateAsync<int>($"() => [...document.querySelectorAll('.output.chart')].filter(c => c.querySelector('{Drawn}')).length"),
             await page.EvaluateAsync<int>("() => document.querySelectorAll('.math').length"),
             await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.math')].filter(m => m.querySelector('.katex') && !m.querySelector('.katex-error')).length"),
             await page.EvaluateAsync<int>("() => document.querySelectorAll('.math .katex-display').length"),

@@ -12,7 +12,8 @@ internal static class AppDirectives
     /// such as Plotly.NET.Interactive becomes its library); <c>#r "…/bin/Release/net8.0/X.dll"</c> → <c>#:project</c>
     /// of the X.csproj that builds it, relative to <paramref name="appFolder"/>; <c>#i</c> sources → a restore property.
     /// The versions are the notebook's, even under a Directory.Packages.props (central package management is
-    /// switched off); the kernel compiles without nullable annotations and with its own imports, so the app does too.
+    /// switched off); the kernel compiles without nullable annotations and with its own imports, so the app does too, and
+    /// like the kernel it shows no warnings as errors (a repository's Directory.Build.props may say otherwise).
     /// </summary>
     public static IReadOnlyList<string> For(Notebook notebook, string appFolder)
     {
@@ -27,6 +28,7 @@ internal static class AppDirectives
             "#:property ManagePackageVersionsCentrally=false",
             "#:property Nullable=disable",
             "#:property ImplicitUsings=disable",
+            "#:property TreatWarningsAsErrors=false",
         ];
     }
 
