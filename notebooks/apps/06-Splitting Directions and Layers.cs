@@ -281,8 +281,8 @@ display(Styled(Chart.Combine(traces), "Backward direction over \"tiny\"", "posit
 
 // In PyTorch this is what `pack_padded_sequence` is for: given the true lengths, it makes each direction read only
 // the real steps of each word, so the backward pass of `tiny` starts at its `y`. The library has it too
-// (`Torch.PackPaddedSequence`), but the idea is easy to reproduce by hand: run each word at its own length and
-// collect the final states.
+// (`Torch.PackPaddedSequence`, the subject of notebook 11), but the idea is easy to reproduce by hand: run each
+// word at its own length and collect the final states.
 // The next cell measures, for each word, how far the padded batch's states are from those "packed" ones.
 
 var gapForwardHN = new float[words.Length];
