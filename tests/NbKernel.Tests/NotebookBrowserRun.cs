@@ -84,8 +84,15 @@ public sealed partial class NotebookBrowserRun : IAsyncLifetime
         // The notebooks name Polyglot's kernelspec, which this server does not have: Jupyter asks which kernel to use.
         await page.Locator(".modal-dialog select").SelectOptionAsync(new SelectOptionValue { Label = "C# (Rnn.Notebooks)" });
         await page.Locator(".modal-footer button", new() { HasText = "Set Kernel" }).ClickAsync();
-        await page.WaitForFunctionAsync("() => Jupyter.notebook.kernel && Jupyter.notebook.kernel.info_reply && Jupyter.notebook.kernel.info_reply.implementation === 'nbkernel'",
-            null, new() { Timeout = (float)RunLimit.TotalMilliseconds });
+        try
+        {
+            await page.WaitForFunctionAsync("() => Jupyter.notebook.kernel && Jupyter.notebook.kernel.info_reply && Jupyter.notebook.kernel.info_reply.implementation === 'nbkernel'",
+                null, new() { Timeout = (float)RunLimit.TotalMilliseconds });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{notebook}: the kernel never answered kernel_info; page errors: {string.Join(" | ", errors)}\nserver log:\n{server.Log}", e);
+        }
         await page.Locator("#celllink").ClickAsync();
         await page.Locator("#run_all_cells").ClickAsync();
         await page.WaitForFunctionAsync("""

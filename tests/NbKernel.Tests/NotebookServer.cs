@@ -37,6 +37,11 @@ internal sealed class NotebookServer : IDisposable
         {
             Directory.CreateSymbolicLink(Path.Combine(root, "lib"), RepositoryRoot.File("lib"));
         }
+        // The files the notebooks read by relative path (notebook 12's text) sit beside them, as in the repository.
+        if (!Directory.Exists(Path.Combine(Folder, "data")))
+        {
+            Directory.CreateSymbolicLink(Path.Combine(Folder, "data"), RepositoryRoot.File(Path.Combine("notebooks", "data")));
+        }
         // The page asks for the user's custom.js and custom.css, optional files whose absence Chromium logs as errors.
         var custom = Directory.CreateDirectory(Path.Combine(home.Environment["JUPYTER_CONFIG_DIR"], "custom")).FullName;
         File.WriteAllText(Path.Combine(custom, "custom.js"), "");
