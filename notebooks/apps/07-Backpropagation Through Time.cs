@@ -13,6 +13,7 @@
 #:property Nullable=disable
 #:property ImplicitUsings=disable
 #:property TreatWarningsAsErrors=false
+#:property WarningLevel=0
 
 using System;
 using System.Text;

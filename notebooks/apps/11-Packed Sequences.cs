@@ -12,6 +12,7 @@
 #:property Nullable=disable
 #:property ImplicitUsings=disable
 #:property TreatWarningsAsErrors=false
+#:property WarningLevel=0
 
 using System;
 using System.Text;

@@ -117,7 +117,7 @@ public sealed partial class NotebookBrowserRun : IAsyncLifetime
             charts.Count(c => c.Chart),
             charts.Count(c => c.Chart && c.Drawn),
             Spaces().Replace(await page.InnerTextAsync("#notebook-container"), " "),
-            WithoutPolyglotMode(errors),
+            WithoutFrontEndNoise(errors),
             outside,
             seconds);
         if (notebook == ScreenshotNotebook)
@@ -134,17 +134,25 @@ public sealed partial class NotebookBrowserRun : IAsyncLifetime
     }
 
     /// <summary>
-    /// The errors less Jupyter Notebook's failed fetch of a CodeMirror mode named after the notebook's
-    /// <c>language_info.name</c>, <c>polyglot-notebook</c> (what VS Code writes, kept so the files stay Polyglot's):
-    /// the page asks for it before the kernel's <c>text/x-csharp</c> replaces it, and logs the 404 three ways. It
-    /// happens before any kernel runs, so it says nothing about this kernel; every other error still fails the test.
+    /// The errors less two that Jupyter Notebook's own page logs before or beside anything this kernel does, so they
+    /// say nothing about it; every other error still fails the test. (1) The failed fetch of a CodeMirror mode named
+    /// after the notebook's <c>language_info.name</c>, <c>polyglot-notebook</c> (what VS Code writes, kept so the files
+    /// stay Polyglot's): the page asks for it before the kernel's <c>text/x-csharp</c> replaces it, and logs the 404
+    /// three ways. (2) On pages with formulas, the notebook's MathJax asks for a web font at <c>about:blank</c> (a
+    /// font it has no file for), which Chromium refuses and logs three ways.
     /// </summary>
-    private static List<string> WithoutPolyglotMode(List<string> errors)
+    private static List<string> WithoutFrontEndNoise(List<string> errors)
     {
         const string mode = "/codemirror/mode/polyglot-notebook/polyglot-notebook.js";
+        const string blankFont = "Access to font at 'about:blank'";
         var other404s = errors.Count(e => e.StartsWith("404 for ", StringComparison.Ordinal) && !e.Contains(mode, StringComparison.Ordinal));
+        var blankFonts = errors.Count(e => e.StartsWith(blankFont, StringComparison.Ordinal));
+        var otherFailures = errors.Count(e => e.StartsWith("request failed: ", StringComparison.Ordinal) && e != "request failed: about:blank (net::ERR_FAILED)");
         return errors.Where(e => !e.Contains(mode, StringComparison.Ordinal)
-            && !(other404s == 0 && e == "Failed to load resource: the server responded with a status of 404 (Not Found)")).ToList();
+            && !(other404s == 0 && e == "Failed to load resource: the server responded with a status of 404 (Not Found)")
+            && !e.StartsWith(blankFont, StringComparison.Ordinal)
+            && !(blankFonts > 0 && e == "request failed: about:blank (net::ERR_FAILED)")
+            && !(blankFonts > 0 && otherFailures == 0 && e == "Failed to load resource: net::ERR_FAILED")).ToList();
     }
 
     /// <summary>For every output in order: whether it carries a Plotly figure, and whether plotly.js drew an SVG in its area.</summary>

@@ -13,7 +13,7 @@ internal static class AppDirectives
     /// of the X.csproj that builds it, relative to <paramref name="appFolder"/>; <c>#i</c> sources → a restore property.
     /// The versions are the notebook's, even under a Directory.Packages.props (central package management is
     /// switched off); the kernel compiles without nullable annotations and with its own imports, so the app does too, and
-    /// like the kernel it shows no warnings as errors (a repository's Directory.Build.props may say otherwise).
+    /// like the kernel it neither shows warnings nor fails on them (a repository's Directory.Build.props may say otherwise).
     /// </summary>
     public static IReadOnlyList<string> For(Notebook notebook, string appFolder)
     {
@@ -29,6 +29,7 @@ internal static class AppDirectives
             "#:property Nullable=disable",
             "#:property ImplicitUsings=disable",
             "#:property TreatWarningsAsErrors=false",
+            "#:property WarningLevel=0",
         ];
     }
 
