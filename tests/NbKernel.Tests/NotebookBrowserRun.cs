@@ -145,14 +145,27 @@ public sealed partial class NotebookBrowserRun : IAsyncLifetime
     {
         const string mode = "/codemirror/mode/polyglot-notebook/polyglot-notebook.js";
         const string blankFont = "Access to font at 'about:blank'";
+        const string blankRequest = "request failed: about:blank ";
         var other404s = errors.Count(e => e.StartsWith("404 for ", StringComparison.Ordinal) && !e.Contains(mode, StringComparison.Ordinal));
-        var blankFonts = errors.Count(e => e.StartsWith(blankFont, StringComparison.Ordinal));
-        var otherFailures = errors.Count(e => e.StartsWith("request failed: ", StringComparison.Ordinal) && e != "request failed: about:blank (net::ERR_FAILED)");
-        return errors.Where(e => !e.Contains(mode, StringComparison.Ordinal)
-            && !(other404s == 0 && e == "Failed to load resource: the server responded with a status of 404 (Not Found)")
-            && !e.StartsWith(blankFont, StringComparison.Ordinal)
-            && !(blankFonts > 0 && e == "request failed: about:blank (net::ERR_FAILED)")
-            && !(blankFonts > 0 && otherFailures == 0 && e == "Failed to load resource: net::ERR_FAILED")).ToList();
+        // Each refused font also logs one generic "Failed to load resource": leave out as many of those as there were.
+        var blankFailures = errors.Count(e => e.StartsWith(blankFont, StringComparison.Ordinal) || e.StartsWith(blankRequest, StringComparison.Ordinal));
+        var kept = new List<string>();
+        foreach (var e in errors)
+        {
+            if (e.Contains(mode, StringComparison.Ordinal)
+                || (other404s == 0 && e == "Failed to load resource: the server responded with a status of 404 (Not Found)")
+                || e.StartsWith(blankFont, StringComparison.Ordinal) || e.StartsWith(blankRequest, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            if (blankFailures > 0 && e.StartsWith("Failed to load resource: net::ERR_FAILED", StringComparison.Ordinal))
+            {
+                blankFailures--;
+                continue;
+            }
+            kept.Add(e);
+        }
+        return kept;
     }
 
     /// <summary>For every output in order: whether it carries a Plotly figure, and whether plotly.js drew an SVG in its area.</summary>
