@@ -43,15 +43,13 @@ internal sealed partial record CellCode(IReadOnlyList<string> Usings, string Sta
     }
 
     /// <summary>
-    /// The names a cell's top-level member declares, parsed as a script: <c>var a = …</c> (a field there),
-    /// <c>var (a, b) = …</c>, a method (a local function in the app, where overloads are not allowed).
+    /// The names a cell's top-level member declares, parsed as a script (as the kernel parses it): <c>var a = …</c>
+    /// (a field there), <c>var (a, b) = …</c>, a method (a local function in the app, where overloads are not allowed).
     /// </summary>
     private static IEnumerable<string> DeclaredBy(MemberDeclarationSyntax member) => member switch
     {
         FieldDeclarationSyntax field => field.Declaration.Variables.Select(v => v.Identifier.ValueText),
         MethodDeclarationSyntax method => [method.Identifier.ValueText],
-        GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local } => local.Declaration.Variables.Select(v => v.Identifier.ValueText),
-        GlobalStatementSyntax { Statement: LocalFunctionStatementSyntax function } => [function.Identifier.ValueText],
         GlobalStatementSyntax { Statement: ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: DeclarationExpressionSyntax declaration } } } =>
             declaration.Designation.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>().Select(d => d.Identifier.ValueText),
         _ => [],
