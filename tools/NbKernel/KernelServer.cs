@@ -21,6 +21,8 @@ internal static class KernelServer
         // Package restores run `dotnet restore`; MSBuild's reusable nodes would outlive the kernel.
         Environment.SetEnvironmentVariable("MSBUILDDISABLENODEREUSE", "1");
         using var session = new NotebookSession(new SessionOptions { WorkingDirectory = Environment.CurrentDirectory });
+        // Started before the sockets, on another core: the compiler's first compilation is the longest step to a first result.
+        WarmUp(session);
         var codec = new WireCodec(new MessageSigner(connection.Key));
         Dispatcher? dispatcher = null;
         using var sockets = new KernelSockets(connection, (channel, frames) => dispatcher!.Receive(channel, frames));
@@ -36,7 +38,6 @@ internal static class KernelServer
         });
         dispatcher.Start();
         sockets.Start();
-        WarmUp(session);
         using var stop = new CancellationTokenSource();
         await Task.WhenAny(dispatcher.ShutdownRequested, ParentWatch.ParentGoneAsync(stop.Token));
         await stop.CancelAsync();

@@ -84,8 +84,8 @@ public sealed class NotebookSession : IDisposable
 
     /// <summary>
     /// Pays the first cell's one-off costs ahead of time: compiles, emits and runs a throwaway submission outside the
-    /// session's state (the compiler's and the runtime's code paths get JIT-compiled) and formats its value as every
-    /// front-end would (the Formatting package builds its formatters). A kernel calls it on a background thread while
+    /// session's state (the compiler's and the runtime's code paths get JIT-compiled) while another thread formats a
+    /// value as every front-end would (the Formatting package builds its formatters). A kernel calls it on a background thread while
     /// it waits for its first request; nothing it does is visible to the notebook. It holds the session's one-cell
     /// lock, so a first cell waits for it: compiled at the same time as a cell that added references, it left that
     /// cell's compilation with two identities of one assembly (CS1503 "cannot convert from 'Recurrent.Tensor […]' to
@@ -96,8 +96,9 @@ public sealed class NotebookSession : IDisposable
         _oneCellAtATime.Wait();
         try
         {
-            var value = CSharpScript.Create<object>("new[] { 1.5, 2.5 }.Sum()", _scriptOptions).RunAsync().GetAwaiter().GetResult().ReturnValue;
-            _ = ValueFormatter.Format(value, isResult: true).Bundle;
+            var formatting = Task.Run(() => ValueFormatter.Format(2.5, isResult: true).Bundle);
+            _ = CSharpScript.Create<object>("new[] { 1.5, 2.5 }.Sum()", _scriptOptions).RunAsync().GetAwaiter().GetResult();
+            formatting.GetAwaiter().GetResult();
         }
         finally
         {
