@@ -27,8 +27,8 @@ internal sealed unsafe class DirectionRecord
         WeightHh = weightHh.ToArray();
     }
 
-    /// <summary>The backward pass's buffers for this direction, kept with the record so reuse keeps them too.</summary>
-    public DirectionScratch? Scratch { get; set; }
+    /// <summary>The backward pass for this direction with its buffers, kept with the record so reuse keeps them too.</summary>
+    public DirectionBackward? Backward { get; set; }
 
     /// <summary>
     /// (L·N, G·H): W_ih·x + b_ih + W_hh·h + b_hh per gate, except GRU's n gate, which holds W_in·x + b_in only.

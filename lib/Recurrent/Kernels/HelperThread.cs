@@ -11,6 +11,9 @@ internal interface ISplitWork
 
 internal static class HelperThread
 {
+    /// <summary>Below about this many multiply-adds a thread hand-off costs more than it saves.</summary>
+    public const long ParallelWork = 1L << 21;
+
     private static readonly ManualResetEventSlim Start = new(false);
     private static readonly ManualResetEventSlim Done = new(false);
     private static readonly Lazy<Thread> Thread = new(StartThread);

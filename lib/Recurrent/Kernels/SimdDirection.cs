@@ -12,9 +12,6 @@ namespace Recurrent.Kernels;
 /// </summary>
 internal sealed unsafe class SimdDirection : ISplitWork
 {
-    /// <summary>Below about this many multiply-adds a thread hand-off costs more than it saves.</summary>
-    private const long ParallelWork = 1L << 21;
-
     private readonly DirectionJob _job;
     private readonly IGemm _gemm;
     private readonly ICellMath _cells;
@@ -46,7 +43,7 @@ internal sealed unsafe class SimdDirection : ISplitWork
         Pack();
         var work = (long)_job.SeqLen * _job.Batch * _job.Kind.GateCount() * _job.HiddenSize
                    * (_job.InputSize + _job.HiddenSize);
-        if (_job.Batch >= 2 && work >= ParallelWork)
+        if (_job.Batch >= 2 && work >= HelperThread.ParallelWork)
         {
             HelperThread.RunBoth(this);
         }
