@@ -222,10 +222,9 @@ Section("## The forecaster");
 //
 // The loop is the recipe's, with two additions. After each backward pass it measures the loss on the validation
 // windows under `Torch.NoGrad()` (PyTorch's `with torch.no_grad():`): nothing will be backpropagated from it, so no
-// graph is recorded. And it shows its loss chart once with `display(…)`, then redraws it in place after every fifth
-// of the run with the handle's `Update(…)`: in VS Code or Jupyter the curves grow while the cell runs; the saved
-// notebook keeps the final picture. Five redraws are plenty: drawing a chart takes about a tenth of a second, while
-// a training step here takes a few milliseconds.
+// graph is recorded. And it shows its loss chart once with `display(…)`, then redraws it in place every ten steps
+// with the handle's `Update(…)` (every ten steps, or every fifteenth of the run when it is long): in VS Code or
+// Jupyter the curves grow while the cell runs; the saved notebook keeps the final picture.
 Section("### Training, with the loss curves drawn as it goes");
 
 Plotly.NET.GenericChart LossChart(string title, IEnumerable<Run> runs) => Styled(Chart.Combine(runs.SelectMany(r => new[]
@@ -250,7 +249,7 @@ Run Fit(Problem problem, Forecaster model, Optimizer optimizer, int steps, Run r
             run.Validation.Add(Functional.MseLoss(model.Forward(problem.Validation.X), problem.Validation.Y).Item());
         optimizer.Step();
         run.Train.Add(loss.Item());
-        if (step % Math.Max(1, steps / 5) == 0 || step == steps) Redraw();
+        if (step % Math.Max(10, steps / 15) == 0 || step == steps) Redraw();
     }
     return run;
 }

@@ -8,7 +8,8 @@ namespace NbEngine.Formatting;
 /// Stands in for Plotly.NET.Interactive's kernel extension, which cannot be restored here. It binds to a loaded
 /// Plotly.NET assembly by reflection (so the engine does not pin a Plotly.NET version) and registers a text/html
 /// formatter for <c>GenericChart</c> that points the plotly.js reference at require.js and the CDN, as
-/// Plotly.NET.Interactive's <c>toInteractiveHTML</c> does, then calls <c>GenericChart.toChartHTML</c>.
+/// Plotly.NET.Interactive's <c>toInteractiveHTML</c> does, then calls <c>GenericChart.toChartHTML</c> (with the
+/// chart's template serialised once, by <see cref="PlotlyTemplates"/>).
 /// </summary>
 internal static class PlotlyChartFormatter
 {
@@ -32,10 +33,13 @@ internal static class PlotlyChartFormatter
         var getOptions = chartType.GetMethod("getDisplayOptions")!;
         var setOptions = chartType.GetMethod("setDisplayOptions")!;
         var toHtml = chartType.GetMethod("toChartHTML")!;
+        string Html(object chart) => (string)toHtml.Invoke(null, [chart])!;
+        var templates = PlotlyTemplates.For(plotly, chartType);
         return chart =>
         {
             var options = applyReference.Invoke(setReference, [getOptions.Invoke(null, [chart])]);
-            return (string)toHtml.Invoke(null, [setOptions.Invoke(null, [options, chart])])!;
+            var shown = setOptions.Invoke(null, [options, chart])!;
+            return templates is null ? Html(shown) : templates.Render(shown, Html);
         };
     }
 
