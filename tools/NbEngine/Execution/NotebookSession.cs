@@ -85,8 +85,8 @@ public sealed class NotebookSession : IDisposable
     /// <summary>
     /// Pays the first cell's one-off costs ahead of time: compiles, emits and runs a throwaway submission outside the
     /// session's state (the compiler's and the runtime's code paths get JIT-compiled) while another thread formats a
-    /// value as every front-end would (the Formatting package builds its formatters). A kernel calls it on a background thread while
-    /// it waits for its first request; nothing it does is visible to the notebook. It holds the session's one-cell
+    /// value as every front-end would (the Formatting package builds its formatters). A kernel calls it on a
+    /// background thread while it waits for its first request; nothing it does is visible to the notebook. It holds the session's one-cell
     /// lock, so a first cell waits for it: compiled at the same time as a cell that added references, it left that
     /// cell's compilation with two identities of one assembly (CS1503 "cannot convert from 'Recurrent.Tensor […]' to
     /// 'Recurrent.Tensor […]'" in nbconvert runs of notebooks 05, 07 and 12).
@@ -113,8 +113,10 @@ public sealed class NotebookSession : IDisposable
     /// (memory and time quadratic in the cells run: 1000 trivial cells took 53 s and 6.1 GB).
     /// </summary>
     private Script<object> NextScript(string code) => _state is { } previous
-        ? previous.Script.ContinueWith<object>(code, _scriptOptions.WithReferences(_scriptOptions.MetadataReferences.Where(r => !_chained.Contains(r))))
+        ? previous.Script.ContinueWith<object>(code, _scriptOptions.WithReferences(NotYetChained()))
         : CSharpScript.Create<object>(code, _scriptOptions);
+
+    private IEnumerable<MetadataReference> NotYetChained() => _scriptOptions.MetadataReferences.Where(r => !_chained.Contains(r));
 
     public void Dispose() => _oneCellAtATime.Dispose();
 

@@ -32,7 +32,8 @@ public static class ScriptEnvironment
     /// <summary>
     /// A reference to an assembly the process itself runs on, memory-mapped: the compiler reads only the metadata
     /// it needs (<see cref="MetadataReference.CreateFromFile(string, MetadataReferenceProperties, DocumentationProvider?)"/>
-    /// reads whole files: 60 MB for the framework's 172 assemblies, a third of a second before the first cell could compile).
+    /// reads whole files: 60 MB for the framework's 172 assemblies, a third of a second before the first cell could
+    /// compile).
     /// </summary>
     private static MetadataReference Mapped(string path) => AssemblyMetadata.CreateFromFile(path).GetReference(filePath: path);
 
