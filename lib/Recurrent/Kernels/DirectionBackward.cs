@@ -50,8 +50,7 @@ internal sealed unsafe class DirectionBackward : ISplitWork
             Array.Clear(_scratch.DeltaInput);                                               // rows a packed batch skips
             Array.Clear(_scratch.DeltaHidden);
             _scratch.WeightHh.PackTransposed(job.Record.WeightHh);
-            var work = (long)job.SeqLen * job.Batch * job.Kind.GateCount() * job.HiddenSize * (job.InputSize + job.HiddenSize);
-            var split = job.Batch >= 2 && work >= HelperThread.ParallelWork;
+            var split = HelperThread.WorthSplitting(job.Kind, job.SeqLen, job.Batch, job.InputSize, job.HiddenSize);
             foreach (var phase in (ReadOnlySpan<Phase>)[Phase.Steps, Phase.Operands, Phase.Products])
             {
                 _phase = phase;

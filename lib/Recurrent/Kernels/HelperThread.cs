@@ -12,7 +12,15 @@ internal interface ISplitWork
 internal static class HelperThread
 {
     /// <summary>Below about this many multiply-adds a thread hand-off costs more than it saves.</summary>
-    public const long ParallelWork = 1L << 21;
+    private const long ParallelWork = 1L << 21;
+
+    /// <summary>
+    /// Whether one direction's pass over (L, N) is worth splitting into batch halves: two rows or more and about
+    /// L·N·G·H·(H_in + H) multiply-adds (its products) past <see cref="ParallelWork"/>. Sizes alone decide, never the
+    /// machine, so a split pass computes the same bits everywhere.
+    /// </summary>
+    public static bool WorthSplitting(CellKind kind, int seqLen, int batch, int inputSize, int hiddenSize) =>
+        batch >= 2 && (long)seqLen * batch * kind.GateCount() * hiddenSize * (inputSize + hiddenSize) >= ParallelWork;
 
     private static readonly ManualResetEventSlim Start = new(false);
     private static readonly ManualResetEventSlim Done = new(false);

@@ -41,9 +41,7 @@ internal sealed unsafe class SimdDirection : ISplitWork
     public void Run()
     {
         Pack();
-        var work = (long)_job.SeqLen * _job.Batch * _job.Kind.GateCount() * _job.HiddenSize
-                   * (_job.InputSize + _job.HiddenSize);
-        if (_job.Batch >= 2 && work >= HelperThread.ParallelWork)
+        if (HelperThread.WorthSplitting(_job.Kind, _job.SeqLen, _job.Batch, _job.InputSize, _job.HiddenSize))
         {
             HelperThread.RunBoth(this);
         }
