@@ -25,11 +25,13 @@ internal sealed class PlotlyTemplates
     private readonly List<(int Hash, string Json)> _serialised = [];   // the most recently used first
     private readonly MethodInfo _getLayout;
     private readonly MethodInfo _tryGetProperty;
+    private readonly PropertyInfo _optionValue;
     private readonly MethodInfo _setProperty;
     private readonly Func<object, string> _toJson;
 
-    private PlotlyTemplates(MethodInfo getLayout, MethodInfo tryGetProperty, MethodInfo setProperty, Func<object, string> toJson) =>
-        (_getLayout, _tryGetProperty, _setProperty, _toJson) = (getLayout, tryGetProperty, setProperty, toJson);
+    private PlotlyTemplates(
+        MethodInfo getLayout, MethodInfo tryGetProperty, PropertyInfo optionValue, MethodInfo setProperty, Func<object, string> toJson) =>
+        (_getLayout, _tryGetProperty, _optionValue, _setProperty, _toJson) = (getLayout, tryGetProperty, optionValue, setProperty, toJson);
 
     /// <summary>The template cache for this Plotly.NET, or null when it lacks a member the cache needs.</summary>
     public static PlotlyTemplates? For(Assembly plotly, Type chartType)
@@ -37,6 +39,7 @@ internal sealed class PlotlyTemplates
         var getLayout = chartType.GetMethod("getLayout", BindingFlags.Public | BindingFlags.Static);
         var layoutType = getLayout?.ReturnType;
         var tryGetProperty = layoutType?.GetMethod("TryGetPropertyValue", [typeof(string)]);
+        var optionValue = tryGetProperty?.ReturnType.GetProperty("Value");             // F# option: null for None
         var setProperty = layoutType?.GetMethod("SetProperty", [typeof(string), typeof(object)]);
         var settings = plotly.GetType("Globals")?.GetProperty("JSON_CONFIG")?.GetValue(null);
         var newtonsoft = plotly.GetReferencedAssemblies().FirstOrDefault(a => a.Name == "Newtonsoft.Json") is { } name
@@ -44,19 +47,18 @@ internal sealed class PlotlyTemplates
             : null;
         var serialize = settings is null ? null : newtonsoft?.GetType("Newtonsoft.Json.JsonConvert")
             ?.GetMethod("SerializeObject", [typeof(object), settings.GetType()]);
-        if (getLayout is null || tryGetProperty is null || setProperty is null || serialize is null)
+        if (getLayout is null || tryGetProperty is null || optionValue is null || setProperty is null || serialize is null)
         {
             return null;
         }
-        return new PlotlyTemplates(getLayout, tryGetProperty, setProperty, value => (string)serialize.Invoke(null, [value, settings])!);
+        return new PlotlyTemplates(getLayout, tryGetProperty, optionValue, setProperty, value => (string)serialize.Invoke(null, [value, settings])!);
     }
 
     /// <summary>What <paramref name="render"/> writes for <paramref name="chart"/>, its template serialised once.</summary>
     public string Render(object chart, Func<object, string> render)
     {
         var layout = _getLayout.Invoke(null, [chart])!;
-        // TryGetPropertyValue returns an F# option: null for None, else an object with a Value.
-        if (_tryGetProperty.Invoke(layout, ["template"]) is not { } some || some.GetType().GetProperty("Value")?.GetValue(some) is not { } template)
+        if (_tryGetProperty.Invoke(layout, ["template"]) is not { } some || _optionValue.GetValue(some) is not { } template)
         {
             return render(chart);
         }
